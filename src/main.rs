@@ -1,0 +1,447 @@
+//! The `govgraph` command line. The only place that prints.
+//!
+//! Exit codes: 0 when all went well, 1 when the run finished but found
+//! problems (a file that could not be read or yielded no meeting), 2 on an
+//! error that stopped the run (bad arguments, a missing path, a store that
+//! cannot be opened, an invalid query).
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use govgraph::model::Severity;
+use govgraph::query::{self, Output};
+use govgraph::source;
+use govgraph::store::{self, IngestOptions, Outcome, Store};
+use oxigraph::io::RdfFormat;
+use oxigraph::sparql::results::QueryResultsFormat;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "govgraph",
+    version,
+    about = "Turn governance meeting minutes into a queryable knowledge graph"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct StoreArgs {
+    /// The store folder.
+    #[arg(
+        long,
+        env = "GOVGRAPH_STORE",
+        default_value = "govgraph.db",
+        global = true
+    )]
+    store: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read minutes files or folders into the store.
+    Ingest {
+        /// Minutes files, or folders to search recursively.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Work in memory: parse and map everything, write nothing to disk.
+        #[arg(long)]
+        memory: bool,
+        /// The namespace for the IRIs govgraph mints.
+        #[arg(long, default_value = govgraph::vocab::DEFAULT_BASE)]
+        base_iri: String,
+        /// Rewrite every document, even unchanged ones.
+        #[arg(long)]
+        force: bool,
+        /// Print every diagnostic, not only warnings and errors.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Print each file's extracted model, without a store.
+    Parse {
+        /// Minutes files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+        format: ParseFormat,
+    },
+    /// Run a saved query by name, a .rq file, or SPARQL text.
+    Query {
+        /// A saved query's name (see --list) or a path to a .rq file.
+        query: Option<String>,
+        /// SPARQL text to run instead of a saved query.
+        #[arg(long, conflicts_with = "query")]
+        sparql: Option<String>,
+        /// A parameter, `name=value`; repeatable.
+        #[arg(long = "param", short = 'p', value_parser = parse_param)]
+        params: Vec<(String, String)>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        /// List the saved queries and the questions they answer.
+        #[arg(long)]
+        list: bool,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Write the whole graph in an RDF format.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    /// One JSON object per file, one per line.
+    Json,
+    /// One indented JSON object per file.
+    JsonPretty,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+    Rdfxml,
+    Jsonld,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Turtle,
+    Trig,
+    Ntriples,
+    Nquads,
+    Rdfxml,
+    Jsonld,
+}
+
+impl ExportFormat {
+    fn rdf(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            ExportFormat::Jsonld => RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        }
+    }
+}
+
+fn parse_param(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
+        .filter(|(k, _)| !k.is_empty())
+        .ok_or_else(|| format!("`{s}` is not name=value"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            let mut msg = format!("error: {e}");
+            for cause in e.chain().skip(1) {
+                msg.push_str(&format!(": {cause}"));
+            }
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a command; `Ok(false)` means it finished but found problems.
+fn run(cli: Cli) -> Result<bool> {
+    match cli.command {
+        Command::Ingest {
+            paths,
+            store,
+            memory,
+            base_iri,
+            force,
+            verbose,
+        } => ingest(&paths, &store.store, memory, base_iri, force, verbose),
+        Command::Parse { files, format } => parse(&files, format),
+        Command::Query {
+            query,
+            sparql,
+            params,
+            format,
+            list,
+            store,
+        } => {
+            if list {
+                list_queries()?;
+                return Ok(true);
+            }
+            run_query(query, sparql, &params, format, &store.store)
+        }
+        Command::Export {
+            format,
+            output,
+            store,
+        } => export(format, output.as_deref(), &store.store),
+    }
+}
+
+fn ingest(
+    paths: &[PathBuf],
+    store_path: &Path,
+    memory: bool,
+    base_iri: String,
+    force: bool,
+    verbose: bool,
+) -> Result<bool> {
+    let found = source::discover(paths)?;
+    for s in &found.skipped {
+        if verbose {
+            eprintln!("{}: skipped: {}", s.path.display(), s.reason);
+        }
+    }
+    if found.files.is_empty() {
+        bail!(
+            "no minutes files found in {} ({} other files skipped); minutes are .md files, or text files whose first line is a `# title`",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            found.skipped.len()
+        );
+    }
+    let store = if memory {
+        Store::memory()?
+    } else {
+        Store::open(store_path)?
+    };
+    let tty = std::io::stderr().is_terminal();
+    let total = found.files.len();
+    let progress = |n: usize| {
+        if tty && (n % 25 == 0 || n == total) {
+            eprint!("\rreading {n}/{total}");
+            if n == total {
+                eprintln!();
+            }
+        }
+    };
+    let report = store::ingest(
+        &store,
+        &found.files,
+        &IngestOptions { base_iri, force },
+        &progress,
+    )
+    .with_context(|| {
+        format!(
+            "ingesting into {}",
+            if memory {
+                "memory".into()
+            } else {
+                store_path.display().to_string()
+            }
+        )
+    })?;
+    let mut counts = [0usize; 3];
+    for f in &report.files {
+        for d in &f.diagnostics {
+            counts[d.severity as usize] += 1;
+            if verbose || d.severity >= Severity::Warning {
+                eprintln!(
+                    "{}:{}: {}[{}]: {}",
+                    f.path.display(),
+                    d.line,
+                    d.severity,
+                    d.code,
+                    d.message
+                );
+            }
+        }
+    }
+    eprintln!(
+        "{} documents read ({} new, {} changed, {} unchanged, {} failed, {} skipped as not minutes); {} meetings, {} people, {} triples in {}; {} errors, {} warnings, {} notes",
+        report.files.len(),
+        report.count(Outcome::New),
+        report.count(Outcome::Changed),
+        report.count(Outcome::Unchanged),
+        report.count(Outcome::Failed),
+        found.skipped.len(),
+        report.meetings,
+        report.people,
+        report.quads,
+        if memory {
+            "memory".to_owned()
+        } else {
+            store_path.display().to_string()
+        },
+        counts[2],
+        counts[1],
+        counts[0],
+    );
+    Ok(!report.has_problems())
+}
+
+fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut ok = true;
+    for path in files {
+        let file = source::discover(std::slice::from_ref(path))?
+            .files
+            .into_iter()
+            .find(|f| f.path == *path)
+            .with_context(|| format!("{} is a folder; give minutes files", path.display()))?;
+        match store::read_source(&file) {
+            Ok((m, _)) => {
+                for d in &m.diagnostics {
+                    if d.severity >= Severity::Warning {
+                        eprintln!(
+                            "{}:{}: {}[{}]: {}",
+                            path.display(),
+                            d.line,
+                            d.severity,
+                            d.code,
+                            d.message
+                        );
+                    }
+                }
+                ok &= m.is_meeting();
+                match format {
+                    ParseFormat::Json => serde_json::to_writer(&mut out, &m)?,
+                    ParseFormat::JsonPretty => serde_json::to_writer_pretty(&mut out, &m)?,
+                }
+                writeln!(out)?;
+            }
+            Err(d) => {
+                eprintln!(
+                    "{}:{}: {}[{}]: {}",
+                    path.display(),
+                    d.line,
+                    d.severity,
+                    d.code,
+                    d.message
+                );
+                ok = false;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ok)
+}
+
+fn list_queries() -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    for q in query::saved() {
+        writeln!(out, "{}\n    {}", q.name, q.question)?;
+        for p in &q.params {
+            let default = p
+                .default
+                .as_ref()
+                .map(|d| format!(" (default {d})"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "    --param {}=<{:?}>{default}  {}",
+                p.name, p.kind, p.description
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn run_query(
+    name: Option<String>,
+    sparql: Option<String>,
+    params: &[(String, String)],
+    format: QueryFormat,
+    store_path: &Path,
+) -> Result<bool> {
+    let (text, bindings) = match (name, sparql) {
+        (_, Some(text)) => {
+            let b = query::bind_untyped(params)?;
+            (text, b)
+        }
+        (Some(name), None) if name.ends_with(".rq") || Path::new(&name).is_file() => {
+            let text =
+                std::fs::read_to_string(&name).with_context(|| format!("cannot read {name}"))?;
+            let q = query::parse_header(&name, &text);
+            let b = if q.params.is_empty() {
+                query::bind_untyped(params)?
+            } else {
+                query::bind(&q.params, params)?
+            };
+            (text, b)
+        }
+        (Some(name), None) => {
+            let q = query::find(&name)?;
+            let b = query::bind(&q.params, params)?;
+            (q.text, b)
+        }
+        (None, None) => bail!(
+            "give a saved query name, a .rq file or --sparql TEXT (see `govgraph query --list`)"
+        ),
+    };
+    let store = Store::open_read_only(store_path)?;
+    let results = query::run(&store, &text, bindings)?;
+    let output = match format {
+        QueryFormat::Table => Output::Table,
+        QueryFormat::Csv => Output::Results(QueryResultsFormat::Csv),
+        QueryFormat::Tsv => Output::Results(QueryResultsFormat::Tsv),
+        QueryFormat::Json => Output::Results(QueryResultsFormat::Json),
+        QueryFormat::Xml => Output::Results(QueryResultsFormat::Xml),
+        QueryFormat::Turtle => Output::Rdf(RdfFormat::Turtle),
+        QueryFormat::Ntriples => Output::Rdf(RdfFormat::NTriples),
+        QueryFormat::Rdfxml => Output::Rdf(RdfFormat::RdfXml),
+        QueryFormat::Jsonld => Output::Rdf(RdfFormat::JsonLd {
+            profile: Default::default(),
+        }),
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    query::write(results, output, None, &mut out)?;
+    out.flush()?;
+    Ok(true)
+}
+
+fn export(format: ExportFormat, output: Option<&Path>, store_path: &Path) -> Result<bool> {
+    let store = Store::open_read_only(store_path)?;
+    match output {
+        Some(path) => {
+            // Write next to the target, then rename, so a failed export
+            // never leaves half a file where a good one was.
+            let tmp = path.with_extension("govgraph-tmp");
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
+            let mut w = BufWriter::new(file);
+            store.export(format.rdf(), &mut w)?;
+            w.flush()?;
+            drop(w);
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        None => {
+            let mut w = BufWriter::new(std::io::stdout().lock());
+            store.export(format.rdf(), &mut w)?;
+            w.flush()?;
+        }
+    }
+    Ok(true)
+}

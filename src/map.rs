@@ -1,0 +1,521 @@
+//! A parsed document to RDF quads.
+//!
+//! Every quad of a document goes into the document's own named graph, whose
+//! name is the document's IRI. Minted IRIs are derived from stable keys only
+//! (the document key, GitHub logins, normalised names, positions), so the
+//! same input maps to the same graph on every run. No blank nodes are used:
+//! re-ingesting a document replaces exactly its graph.
+//!
+//! `map` does no I/O.
+
+use crate::model::{ActionStatus, ItemKind, ItemRef, Lines, Minutes, Repo};
+use crate::resolve::{Identities, PersonKey};
+use crate::vocab::{self, dcterms, foaf, gg, org, prov, schema};
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+/// The version of the extraction, recorded in each document graph so that a
+/// new parser re-ingests documents whose content did not change.
+pub const PARSER_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+extract.1");
+
+/// Where a document came from.
+#[derive(Debug, Clone)]
+pub struct DocInfo<'a> {
+    /// The stable document key (see [`crate::source::SourceFile::key`]).
+    pub key: &'a str,
+    /// The path inside its repository.
+    pub repo_path: &'a str,
+    /// The SHA-256 of the document's bytes, hex.
+    pub content_hash: &'a str,
+}
+
+/// Mints IRIs under a base.
+#[derive(Debug, Clone)]
+pub struct Iris {
+    base: String,
+}
+
+impl Iris {
+    /// A minter for `base`, which must be an absolute IRI ending in `/` or `#`.
+    ///
+    /// # Errors
+    ///
+    /// Fails when `base` is not an absolute IRI or does not end in `/` or `#`.
+    pub fn new(base: &str) -> crate::Result<Self> {
+        if !(base.ends_with('/') || base.ends_with('#')) || NamedNode::new(base).is_err() {
+            return Err(crate::Error::BaseIri(base.to_owned()));
+        }
+        Ok(Iris {
+            base: base.to_owned(),
+        })
+    }
+
+    fn mint(&self, path: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{}", self.base, encode_path(path)))
+    }
+
+    /// The IRI (and graph name) of a document.
+    pub fn document(&self, key: &str) -> NamedNode {
+        self.mint(&format!("doc/{key}"))
+    }
+
+    /// The IRI of the meeting a document records.
+    pub fn meeting(&self, key: &str) -> NamedNode {
+        let stem = key
+            .rsplit_once('.')
+            .filter(|(_, ext)| !ext.contains('/'))
+            .map_or(key, |(s, _)| s);
+        self.mint(&format!("meeting/{stem}"))
+    }
+
+    /// The IRI of a person.
+    pub fn person(&self, key: &PersonKey) -> NamedNode {
+        self.mint(&format!("person/{}", key.slug()))
+    }
+
+    /// The IRI of the group whose minutes live in `repo`.
+    pub fn group(&self, repo: &Repo) -> NamedNode {
+        self.mint(&format!("group/{}/{}", repo.owner, repo.name))
+    }
+
+    /// The IRI of a group known only by the folder its minutes came from.
+    pub fn local_group(&self, folder: &str) -> NamedNode {
+        self.mint(&format!("group/local/{folder}"))
+    }
+
+    /// The IRI of a meeting series (all meetings of one group).
+    pub fn series(&self, group: &NamedNode) -> NamedNode {
+        NamedNode::new_unchecked(group.as_str().replacen("/group/", "/series/", 1))
+    }
+
+    /// The IRI of an organisation (a GitHub owner).
+    pub fn organisation(&self, owner: &str) -> NamedNode {
+        self.mint(&format!("org/{owner}"))
+    }
+}
+
+/// Percent-encodes what an IRI path may not hold, keeping `/`.
+fn encode_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                '-' | '.'
+                    | '_'
+                    | '~'
+                    | '/'
+                    | '+'
+                    | '@'
+                    | '!'
+                    | '$'
+                    | '\''
+                    | '*'
+                    | ','
+                    | ';'
+                    | '='
+                    | ':'
+            )
+        {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// The IRI of a GitHub repository.
+pub fn repo_iri(repo: &Repo) -> NamedNode {
+    NamedNode::new_unchecked(format!(
+        "https://github.com/{}/{}",
+        encode_path(&repo.owner),
+        encode_path(&repo.name)
+    ))
+}
+
+/// The IRI of a GitHub issue, pull request or discussion. Issues and pull
+/// requests share one number space and GitHub redirects between their
+/// URLs, so both are named by the `/issues/` URL.
+pub fn item_iri(item: &ItemRef) -> NamedNode {
+    let kind = if item.kind == ItemKind::Discussion {
+        "discussions"
+    } else {
+        "issues"
+    };
+    NamedNode::new_unchecked(format!(
+        "{}/{kind}/{}",
+        repo_iri(&item.repo).as_str(),
+        item.number
+    ))
+}
+
+/// The IRI of a GitHub account.
+pub fn account_iri(login: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!(
+        "https://github.com/{}",
+        encode_path(&login.to_lowercase())
+    ))
+}
+
+struct Writer {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Writer {
+    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            NamedNode::new_unchecked(p),
+            o.into(),
+            self.graph.clone(),
+        ));
+    }
+
+    fn typed(&mut self, s: &NamedNode, classes: &[&str]) {
+        for c in classes {
+            self.add(s, rdf::TYPE.as_str(), NamedNode::new_unchecked(*c));
+        }
+    }
+
+    fn text(&mut self, s: &NamedNode, p: &str, v: &str) {
+        self.add(s, p, Literal::new_simple_literal(v));
+    }
+
+    fn provenance(&mut self, s: &NamedNode, doc: &NamedNode, lines: Lines) {
+        self.add(s, prov::WAS_DERIVED_FROM, doc.clone());
+        self.add(s, gg::SOURCE_LINE, Literal::from(lines.start as i64));
+        self.add(s, gg::SOURCE_END_LINE, Literal::from(lines.end as i64));
+    }
+}
+
+/// Maps one document to the quads of its named graph.
+pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Vec<Quad> {
+    let doc = iris.document(info.key);
+    let mut w = Writer {
+        graph: GraphName::NamedNode(doc.clone()),
+        quads: Vec::new(),
+    };
+
+    // The document itself.
+    w.typed(&doc, &[gg::DOCUMENT, foaf::DOCUMENT, prov::ENTITY]);
+    w.text(&doc, gg::SOURCE_PATH, info.repo_path);
+    w.text(&doc, gg::CONTENT_HASH, info.content_hash);
+    w.text(&doc, gg::PARSER_VERSION, PARSER_VERSION);
+    if let Some(title) = &m.title {
+        w.text(&doc, dcterms::TITLE, title);
+    }
+    if let Some(repo) = &m.repo {
+        w.add(&doc, dcterms::IS_PART_OF, repo_iri(repo));
+    }
+    if !m.is_meeting() {
+        return w.quads;
+    }
+
+    // The group and its organisation.
+    let group = match &m.repo {
+        Some(repo) => {
+            let g = iris.group(repo);
+            let o = iris.organisation(&repo.owner);
+            w.typed(&g, &[gg::GROUP, org::ORGANIZATIONAL_UNIT]);
+            w.text(&g, schema::NAME, &repo.to_string());
+            w.add(&g, org::UNIT_OF, o.clone());
+            w.add(&g, dcterms::RELATION, repo_iri(repo));
+            w.typed(&o, &[org::ORGANIZATION]);
+            w.text(&o, schema::NAME, &repo.owner);
+            w.add(&o, foaf::ACCOUNT, account_iri(&repo.owner));
+            g
+        }
+        None => {
+            let folder = info.key.split('/').next().unwrap_or("minutes");
+            let g = iris.local_group(folder);
+            w.typed(&g, &[gg::GROUP, org::ORGANIZATIONAL_UNIT]);
+            w.text(&g, schema::NAME, folder);
+            g
+        }
+    };
+    if let Some(name) = m.title.as_deref().and_then(group_name_from_title) {
+        w.text(&group, schema::ALTERNATE_NAME, &name);
+    }
+    let series = iris.series(&group);
+    w.typed(&series, &[schema::EVENT_SERIES]);
+    w.add(&series, schema::ORGANIZER, group.clone());
+
+    // The meeting.
+    let meeting = iris.meeting(info.key);
+    w.typed(&meeting, &[gg::MEETING, schema::EVENT]);
+    // The meeting is the activity that generated its decisions, so it is
+    // tied to its document with dcterms:source, not prov:wasDerivedFrom
+    // (PROV-O keeps activities and entities apart).
+    w.add(&meeting, dcterms::SOURCE, doc.clone());
+    w.add(&meeting, schema::ORGANIZER, group.clone());
+    w.add(&meeting, schema::SUPER_EVENT, series.clone());
+    if let Some(title) = &m.title {
+        w.text(&meeting, schema::NAME, title);
+    }
+    if let Some(date) = &m.date {
+        w.add(
+            &meeting,
+            schema::START_DATE,
+            Literal::new_typed_literal(date, xsd::DATE),
+        );
+    }
+    if let Some(src) = m.date_source {
+        let s = serde_json::to_value(src)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        w.text(&meeting, gg::DATE_SOURCE, &s);
+    }
+    if let Some(issue) = &m.links.issue {
+        w.add(&meeting, gg::GITHUB_ISSUE, item_iri(issue));
+        item(&mut w, issue);
+    }
+    if let Some(url) = m
+        .links
+        .recording
+        .as_deref()
+        .and_then(|u| NamedNode::new(u).ok())
+    {
+        w.add(&meeting, schema::RECORDED_IN, url);
+    }
+    if let Some(url) = m
+        .links
+        .minutes_doc
+        .as_deref()
+        .and_then(|u| NamedNode::new(u).ok())
+    {
+        w.add(&meeting, gg::MINUTES_DOC, url.clone());
+        w.add(&meeting, dcterms::RELATION, url);
+    }
+    for team in &m.teams {
+        if let Some((owner, name)) = team.split_once('/') {
+            let t = NamedNode::new_unchecked(format!(
+                "https://github.com/orgs/{}/teams/{}",
+                encode_path(owner),
+                encode_path(name)
+            ));
+            w.typed(&t, &[gg::TEAM]);
+            w.text(&t, schema::NAME, team);
+            w.add(&meeting, gg::TEAM_PRESENT, t);
+        }
+    }
+
+    // Attendance.
+    let mut attendee_iris: Vec<(Option<String>, NamedNode)> = Vec::new();
+    for (n, a) in m.attendees.iter().enumerate() {
+        let Some(key) = ids.key(a.name.as_deref(), a.handle.as_deref()) else {
+            continue;
+        };
+        let person = iris.person(&key);
+        w.typed(&person, &[foaf::PERSON, schema::PERSON]);
+        if let Some(name) = &a.name {
+            w.text(&person, foaf::NAME, name);
+        }
+        if let Some(h) = &a.handle {
+            let acct = account_iri(h);
+            w.add(&person, foaf::ACCOUNT, acct.clone());
+            w.typed(&acct, &[foaf::ONLINE_ACCOUNT]);
+            w.text(&acct, foaf::ACCOUNT_NAME, &h.to_lowercase());
+            w.add(
+                &acct,
+                foaf::ACCOUNT_SERVICE_HOMEPAGE,
+                NamedNode::new_unchecked("https://github.com/"),
+            );
+        }
+        w.add(&meeting, schema::ATTENDEE, person.clone());
+        let att = NamedNode::new_unchecked(format!("{}/attendance/{}", meeting.as_str(), n + 1));
+        w.typed(&att, &[gg::ATTENDANCE, schema::ROLE]);
+        w.add(&att, gg::MEETING_PROP, meeting.clone());
+        w.add(&att, gg::PERSON, person.clone());
+        w.add(&meeting, gg::ATTENDANCE_OF, att.clone());
+        if let Some(name) = &a.name {
+            w.text(&att, gg::NAME_AS_WRITTEN, name);
+        }
+        if let Some(h) = &a.handle {
+            w.text(&att, gg::HANDLE_AS_WRITTEN, h);
+        }
+        if let Some(r) = &a.role {
+            w.text(&att, schema::ROLE_NAME, r);
+        }
+        if let Some(o) = &a.affiliation {
+            w.text(&att, gg::AFFILIATION, o);
+        }
+        w.provenance(&att, &doc, Lines::one(a.line));
+        attendee_iris.push((
+            a.handle
+                .as_ref()
+                .map(|h| h.to_lowercase())
+                .or_else(|| a.name.clone()),
+            person,
+        ));
+    }
+
+    // References.
+    for (n, mention) in m.mentions.iter().enumerate() {
+        let r = NamedNode::new_unchecked(format!("{}/ref/{}", meeting.as_str(), n + 1));
+        let target = item_iri(&mention.item);
+        w.typed(&r, &[gg::REFERENCE]);
+        w.add(&r, gg::TARGET, target.clone());
+        w.add(&meeting, gg::REFERENCE_PROP, r.clone());
+        w.provenance(&r, &doc, Lines::one(mention.line));
+        item(&mut w, &mention.item);
+    }
+    for i in &m.references {
+        w.add(&meeting, dcterms::REFERENCES, item_iri(i));
+    }
+
+    // Agenda.
+    let item_iri_at =
+        |pos: usize| NamedNode::new_unchecked(format!("{}/item/{}", meeting.as_str(), pos));
+    for a in &m.agenda {
+        let it = item_iri_at(a.position);
+        w.typed(&it, &[gg::AGENDA_ITEM]);
+        w.add(&it, gg::MEETING_PROP, meeting.clone());
+        w.add(&meeting, schema::SUB_EVENT, it.clone());
+        w.add(&it, schema::POSITION, Literal::from(a.position as i64));
+        w.text(&it, schema::NAME, &a.title);
+        for i in &a.items {
+            w.add(&it, schema::ABOUT, item_iri(i));
+            item(&mut w, i);
+        }
+        for note in &a.notes {
+            w.text(&it, gg::NOTE, note);
+        }
+        w.provenance(&it, &doc, a.lines);
+    }
+
+    // Decisions.
+    for (n, d) in m.decisions.iter().enumerate() {
+        let dn = NamedNode::new_unchecked(format!("{}/decision/{}", meeting.as_str(), n + 1));
+        w.typed(&dn, &[gg::DECISION, prov::ENTITY]);
+        w.add(&dn, prov::WAS_GENERATED_BY, meeting.clone());
+        w.text(&dn, schema::TEXT, &d.text);
+        if let Some(p) = d.agenda_item {
+            w.add(&dn, gg::AGENDA_ITEM_PROP, item_iri_at(p));
+        }
+        if let Some(i) = &d.about {
+            w.add(&dn, schema::ABOUT, item_iri(i));
+            item(&mut w, i);
+        }
+        w.provenance(&dn, &doc, d.lines);
+    }
+
+    // Actions.
+    for (n, a) in m.actions.iter().enumerate() {
+        let an = NamedNode::new_unchecked(format!("{}/action/{}", meeting.as_str(), n + 1));
+        w.typed(&an, &[gg::ACTION, schema::PLAN_ACTION]);
+        w.add(&an, gg::MEETING_PROP, meeting.clone());
+        w.text(&an, schema::TEXT, &a.text);
+        w.text(&an, gg::ASSIGNEE_AS_WRITTEN, &a.assignee_as_written);
+        let status = match a.status {
+            ActionStatus::Open => schema::POTENTIAL,
+            ActionStatus::Done => schema::COMPLETED,
+        };
+        w.add(&an, schema::ACTION_STATUS, NamedNode::new_unchecked(status));
+        if a.assignee == "group" {
+            w.add(&an, schema::AGENT, group.clone());
+        } else if let Some((_, p)) = attendee_iris
+            .iter()
+            .find(|(k, _)| k.as_deref() == Some(a.assignee.as_str()))
+        {
+            w.add(&an, schema::AGENT, p.clone());
+        } else if a.assignee_as_written.starts_with('@') {
+            // A handle of someone not in the attendance list is still a person.
+            let p = iris.person(&PersonKey::Login(a.assignee.to_lowercase()));
+            w.typed(&p, &[foaf::PERSON, schema::PERSON]);
+            w.add(&p, foaf::ACCOUNT, account_iri(&a.assignee));
+            w.add(&an, schema::AGENT, p);
+        }
+        if let Some(p) = a.agenda_item {
+            w.add(&an, gg::AGENDA_ITEM_PROP, item_iri_at(p));
+        }
+        if let Some(i) = &a.about {
+            w.add(&an, schema::ABOUT, item_iri(i));
+            item(&mut w, i);
+        }
+        w.provenance(&an, &doc, a.lines);
+    }
+
+    // Sorted so the graph is written the same way every time.
+    w.quads.sort_by_cached_key(|q| q.to_string());
+    w.quads.dedup();
+    w.quads
+}
+
+/// Describes a GitHub item: its type, identifier and repository.
+fn item(w: &mut Writer, i: &ItemRef) {
+    let iri = item_iri(i);
+    let class = match i.kind {
+        ItemKind::Issue => gg::ISSUE,
+        ItemKind::PullRequest => gg::PULL_REQUEST,
+        ItemKind::Discussion => gg::DISCUSSION,
+    };
+    w.typed(&iri, &[class, gg::GITHUB_ITEM]);
+    w.text(&iri, dcterms::IDENTIFIER, &i.key());
+    let repo = repo_iri(&i.repo);
+    w.add(&iri, dcterms::IS_PART_OF, repo.clone());
+    w.typed(&repo, &[gg::REPOSITORY]);
+    w.text(&repo, rdfs::LABEL.as_str(), &i.repo.to_string());
+}
+
+/// The group's name as a title gives it: `# Node.js Security team Meeting
+/// 2023-08-03` → `Node.js Security team`.
+pub fn group_name_from_title(title: &str) -> Option<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:meeting|minutes|notes|mtg)\b.*$|[-–—:,]\s*$|\d{4}[-./]\d{1,2}[-./]\d{1,2}.*$").unwrap()
+    });
+    let t = NOISE.replace(title, "");
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':' | ','));
+    (!t.is_empty() && t.chars().any(char::is_alphabetic)).then(|| t.to_owned())
+}
+
+/// Every vocabulary list, for the ontology check.
+pub fn written_terms() -> impl Iterator<Item = &'static str> {
+    gg::ALL.iter().copied()
+}
+
+#[allow(dead_code)]
+fn _uses(_: &str) -> &str {
+    vocab::GG
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_names() {
+        assert_eq!(
+            group_name_from_title("Node.js  Security team Meeting 2023-08-03").as_deref(),
+            Some("Node.js Security team")
+        );
+        assert_eq!(
+            group_name_from_title("Node.js LTS WG Minutes - 2016-02-22").as_deref(),
+            Some("Node.js LTS WG")
+        );
+        assert_eq!(group_name_from_title("Meeting 2023-10-03"), None);
+    }
+
+    #[test]
+    fn iris_are_encoded_and_stable() {
+        let i = Iris::new("https://example.org/id/").unwrap();
+        assert_eq!(
+            i.meeting("a/b/meetings/2023-08-03.md").as_str(),
+            "https://example.org/id/meeting/a/b/meetings/2023-08-03"
+        );
+        assert_eq!(
+            i.person(&PersonKey::Name("ulises gascón".into())).as_str(),
+            "https://example.org/id/person/name/ulises-gasc%C3%B3n"
+        );
+        assert!(Iris::new("not an iri/").is_err());
+        assert!(Iris::new("https://example.org/id").is_err());
+    }
+}

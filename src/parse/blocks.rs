@@ -1,0 +1,348 @@
+//! Markdown to a flat list of blocks.
+//!
+//! The extractors do not walk pulldown-cmark events themselves: they see a
+//! flat sequence of headings, list items (with their depth and parent),
+//! paragraphs and table rows, each with its plain text, the links inside it
+//! and its source lines. A list item's text is its own text only; nested
+//! items are blocks of their own that point back to it.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// A link inside a block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Where the link's text sits in the block's text.
+    pub range: Range<usize>,
+    /// The destination as written.
+    pub url: String,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A heading of this level (1–6).
+    Heading(u8),
+    /// A list item at this depth (0 for top level), with its task box if any.
+    Item {
+        /// Nesting depth, 0 for a top-level item.
+        depth: usize,
+        /// `Some(true)` for `[x]`, `Some(false)` for `[ ]`.
+        checked: Option<bool>,
+    },
+    /// A paragraph outside any list.
+    Paragraph,
+    /// A table row; cells are separated by tabs in `text`.
+    TableRow,
+}
+
+/// One block of the document.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// What it is.
+    pub kind: Kind,
+    /// Plain text: inline markup dropped, links reduced to their text, line
+    /// breaks kept as `\n`.
+    pub text: String,
+    /// The links in `text`.
+    pub links: Vec<Link>,
+    /// First source line, 1-based.
+    pub line: usize,
+    /// Last source line of the block's own text.
+    pub end_line: usize,
+    /// For a nested list item, the index of its parent item.
+    pub parent: Option<usize>,
+}
+
+impl Block {
+    /// The text with each link's URL written after its text, for scanners
+    /// that want to see both.
+    pub fn depth(&self) -> Option<usize> {
+        match self.kind {
+            Kind::Item { depth, .. } => Some(depth),
+            _ => None,
+        }
+    }
+}
+
+struct Frame {
+    kind: Kind,
+    text: String,
+    links: Vec<Link>,
+    open_links: Vec<(usize, String)>,
+    start: usize,
+    end: usize,
+    parent: Option<usize>,
+    /// For items: the index it was emitted at, once its own text is complete.
+    emitted: Option<usize>,
+}
+
+impl Frame {
+    fn new(kind: Kind, start: usize, parent: Option<usize>) -> Self {
+        Frame {
+            kind,
+            text: String::new(),
+            links: Vec::new(),
+            open_links: Vec::new(),
+            start,
+            end: start,
+            parent,
+            emitted: None,
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// Splits a document into blocks.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let index = LineIndex::new(text);
+    let line_of_end = |r: &Range<usize>| index.line(r.end.saturating_sub(1).max(r.start));
+    let mut out: Vec<Block> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    // Depth of list nesting, and whether we are inside a code block or
+    // table cell (where text is kept, but differently).
+    let mut list_depth = 0usize;
+    let mut in_code_block = false;
+
+    let emit = |f: &mut Frame, out: &mut Vec<Block>| -> usize {
+        let text = f.text.trim_end().to_owned();
+        out.push(Block {
+            kind: f.kind,
+            links: f.links.clone(),
+            text,
+            line: index.line(f.start),
+            end_line: index.line(f.end.max(f.start)),
+            parent: f.parent,
+        });
+        out.len() - 1
+    };
+
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } => {
+                    stack.push(Frame::new(Kind::Heading(level as u8), range.start, None))
+                }
+                Tag::Item => {
+                    // The parent item's own text ends where a nested list begins.
+                    let parent = stack
+                        .iter_mut()
+                        .rev()
+                        .find(|f| matches!(f.kind, Kind::Item { .. }))
+                        .map(|f| match f.emitted {
+                            Some(i) => i,
+                            None => {
+                                let i = emit(f, &mut out);
+                                f.emitted = Some(i);
+                                i
+                            }
+                        });
+                    let depth = list_depth.saturating_sub(1);
+                    stack.push(Frame::new(
+                        Kind::Item {
+                            depth,
+                            checked: None,
+                        },
+                        range.start,
+                        parent,
+                    ));
+                }
+                Tag::List(_) => list_depth += 1,
+                Tag::Paragraph => match stack.last_mut() {
+                    Some(f) if matches!(f.kind, Kind::Item { .. }) => {
+                        if !f.text.is_empty() && !f.text.ends_with('\n') {
+                            f.text.push('\n');
+                        }
+                    }
+                    Some(_) => {}
+                    None => stack.push(Frame::new(Kind::Paragraph, range.start, None)),
+                },
+                Tag::TableRow | Tag::TableHead => {
+                    stack.push(Frame::new(Kind::TableRow, range.start, None))
+                }
+                Tag::TableCell => {
+                    if let Some(f) = stack.last_mut()
+                        && !f.text.is_empty()
+                    {
+                        f.text.push('\t');
+                    }
+                }
+                Tag::Link { dest_url, .. } => {
+                    if let Some(f) = stack.last_mut() {
+                        let at = f.text.len();
+                        f.open_links.push((at, dest_url.to_string()));
+                    }
+                }
+                Tag::CodeBlock(_) => in_code_block = true,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) | TagEnd::TableRow | TagEnd::TableHead => {
+                    if let Some(mut f) = stack.pop() {
+                        f.end = range.end.saturating_sub(1).max(f.start);
+                        emit(&mut f, &mut out);
+                    }
+                }
+                TagEnd::Paragraph => {
+                    if matches!(stack.last(), Some(f) if f.kind == Kind::Paragraph)
+                        && let Some(mut f) = stack.pop()
+                    {
+                        f.end = line_start_of_end(&range, text);
+                        emit(&mut f, &mut out);
+                    }
+                }
+                TagEnd::Item => {
+                    if let Some(mut f) = stack.pop()
+                        && f.emitted.is_none()
+                    {
+                        if f.end < f.start {
+                            f.end = f.start;
+                        }
+                        emit(&mut f, &mut out);
+                    }
+                }
+                TagEnd::List(_) => list_depth = list_depth.saturating_sub(1),
+                TagEnd::Link => {
+                    if let Some(f) = stack.last_mut()
+                        && let Some((at, url)) = f.open_links.pop()
+                    {
+                        let end = f.text.len();
+                        f.links.push(Link {
+                            range: at..end,
+                            url,
+                        });
+                    }
+                }
+                TagEnd::CodeBlock => in_code_block = false,
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                if in_code_block {
+                    continue;
+                }
+                if let Some(f) = stack.last_mut() {
+                    f.text.push_str(&t);
+                    if f.emitted.is_none() {
+                        f.end = line_start_of_end(&range, text);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(f) = stack.last_mut() {
+                    f.text.push('\n');
+                }
+            }
+            Event::InlineHtml(h) | Event::Html(h) => {
+                // `<br>` is a line break people use inside table cells and
+                // list items; other HTML (comments, tags) carries no text.
+                let h = h.trim().to_ascii_lowercase();
+                if h.starts_with("<br")
+                    && let Some(f) = stack.last_mut()
+                {
+                    f.text.push('\n');
+                }
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some(Frame {
+                    kind: Kind::Item { checked: c, .. },
+                    ..
+                }) = stack.last_mut()
+                {
+                    *c = Some(checked);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Unclosed frames cannot happen with a well-formed event stream, but
+    // never lose text if they do.
+    while let Some(mut f) = stack.pop() {
+        if f.emitted.is_none() {
+            emit(&mut f, &mut out);
+        }
+    }
+    let _ = line_of_end;
+    out
+}
+
+/// The byte offset of the last character of `range` (for end lines).
+fn line_start_of_end(range: &Range<usize>, text: &str) -> usize {
+    let mut end = range.end.min(text.len());
+    while end > range.start && text.as_bytes()[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    end.saturating_sub(1).max(range.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_items_point_to_their_parent() {
+        let b = blocks("# T\n\n* a [x](http://u)\n  * b\n  * c\n* d\n\npara\nline2\n");
+        let kinds: Vec<_> = b
+            .iter()
+            .map(|b| (b.text.as_str(), b.line, b.parent))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("T", 1, None),
+                ("a x", 3, None),
+                ("b", 4, Some(1)),
+                ("c", 5, Some(1)),
+                ("d", 6, None),
+                ("para\nline2", 8, None),
+            ]
+        );
+        assert_eq!(b[1].links[0].url, "http://u");
+        assert_eq!(&b[1].text[b[1].links[0].range.clone()], "x");
+        assert_eq!(b[5].end_line, 9);
+        assert_eq!(b[2].depth(), Some(1));
+    }
+
+    #[test]
+    fn task_boxes_and_tables() {
+        let b = blocks("- [x] done\n- [ ] todo\n\n| a | b |\n|---|---|\n| c | d |\n");
+        assert_eq!(
+            b[0].kind,
+            Kind::Item {
+                depth: 0,
+                checked: Some(true)
+            }
+        );
+        assert_eq!(
+            b[1].kind,
+            Kind::Item {
+                depth: 0,
+                checked: Some(false)
+            }
+        );
+        assert_eq!(b[2].kind, Kind::TableRow);
+        assert_eq!(b[3].text, "c\td");
+        assert_eq!(b[3].line, 6);
+    }
+}

@@ -1,0 +1,289 @@
+//! Finding and reading minutes files.
+//!
+//! Users point govgraph at files, folders, or clones of a group's
+//! repository. This module walks them, picks the minutes files, and works
+//! out for each a stable document key (the same on every machine) and the
+//! GitHub repository that holds it, which is where a bare `#12` points.
+//!
+//! The repository comes from, in order: the `origin` remote of the git
+//! checkout the file sits in (read from `.git/config`, no `git` binary and no
+//! network), or a folder named `owner+repo` above it (the layout of mirrored
+//! corpora), else nothing (the parser then falls back to the meeting issue's
+//! repository).
+
+use crate::error::{Error, Result};
+use crate::model::Repo;
+use std::fs;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A minutes file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where it is on disk.
+    pub path: PathBuf,
+    /// A stable key: `owner/repo/path/in/repo.md` when the repository is
+    /// known, else the path below the folder the user named, prefixed by
+    /// that folder's name.
+    pub key: String,
+    /// The repository holding it.
+    pub repo: Option<Repo>,
+    /// The path inside the repository (or below the named folder).
+    pub repo_path: String,
+}
+
+/// A file that was looked at and left out, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it was left out.
+    pub reason: &'static str,
+}
+
+/// What a walk found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Minutes files, sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Files left out.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Finds the minutes files under `paths`.
+///
+/// A file named explicitly is always taken. In a folder, `*.md` and
+/// `*.markdown` files are taken, except READMEs, licences, changelogs and
+/// templates; files with no extension or `.txt` are taken when their first
+/// non-blank line is a Markdown title. Hidden folders, `node_modules` and
+/// `target` are not entered.
+///
+/// # Errors
+///
+/// Fails when a path does not exist or cannot be read.
+pub fn discover(paths: &[PathBuf]) -> Result<Found> {
+    let mut found = Found::default();
+    for root in paths {
+        let meta = fs::metadata(root).map_err(|source| Error::Io {
+            path: root.clone(),
+            source,
+        })?;
+        if meta.is_file() {
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            found.files.push(locate(root, None, &name));
+            continue;
+        }
+        let root_name = fs::canonicalize(root)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "minutes".into());
+        let walker = WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let n = e.file_name().to_string_lossy();
+                e.depth() == 0 || !(n.starts_with('.') || n == "node_modules" || n == "target")
+            });
+        for entry in walker {
+            let entry = entry.map_err(|e| {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.clone());
+                Error::Io {
+                    path,
+                    source: e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("cannot walk")),
+                }
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path();
+            match classify(path) {
+                Ok(()) => {
+                    let rel = path.strip_prefix(root).unwrap_or(path);
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    found.files.push(locate(path, Some(&root_name), &rel));
+                }
+                Err(reason) => found.skipped.push(Skipped {
+                    path: path.to_path_buf(),
+                    reason,
+                }),
+            }
+        }
+    }
+    found.files.sort_by(|a, b| a.path.cmp(&b.path));
+    found.files.dedup_by(|a, b| a.path == b.path);
+    Ok(found)
+}
+
+/// Whether a file found in a folder is minutes, or why not.
+fn classify(path: &Path) -> std::result::Result<(), &'static str> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let stem = name.split('.').next().unwrap_or("");
+    if matches!(
+        stem,
+        "readme"
+            | "license"
+            | "licence"
+            | "changelog"
+            | "contributing"
+            | "code_of_conduct"
+            | "security"
+            | "governance"
+            | "index"
+    ) {
+        return Err("not minutes (README, licence or similar)");
+    }
+    if name.contains("template") {
+        return Err("a template, not minutes");
+    }
+    match ext.as_deref() {
+        Some("md" | "markdown") => Ok(()),
+        None | Some("txt") => {
+            if first_line_is_title(path) {
+                Ok(())
+            } else {
+                Err("not Markdown minutes (no `# title` on the first line)")
+            }
+        }
+        _ => Err("not a minutes file type"),
+    }
+}
+
+fn first_line_is_title(path: &Path) -> bool {
+    let Ok(bytes) = fs::read(path) else {
+        return false;
+    };
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{FEFF}');
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| {
+            let l = l.trim_start();
+            l.starts_with("# ") || l.starts_with("## ")
+        })
+}
+
+/// Works out a file's key and repository.
+fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
+    let abs = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some((top, repo)) = git_checkout(&abs)
+        && let Ok(inner) = abs.strip_prefix(&top)
+    {
+        let inner = inner.to_string_lossy().replace('\\', "/");
+        return SourceFile {
+            path: path.to_path_buf(),
+            key: format!("{repo}/{inner}"),
+            repo: Some(repo),
+            repo_path: inner,
+        };
+    }
+    for dir in abs.ancestors().skip(1) {
+        let Some(name) = dir.file_name().map(|n| n.to_string_lossy()) else {
+            continue;
+        };
+        if let Some((owner, name)) = name.split_once('+')
+            && let Some(repo) = Repo::parse(&format!("{owner}/{name}"))
+            && let Ok(inner) = abs.strip_prefix(dir)
+        {
+            let inner = inner.to_string_lossy().replace('\\', "/");
+            return SourceFile {
+                path: path.to_path_buf(),
+                key: format!("{repo}/{inner}"),
+                repo: Some(repo),
+                repo_path: inner,
+            };
+        }
+    }
+    let key = match root_name {
+        Some(root) => format!("{root}/{rel}"),
+        None => rel.to_owned(),
+    };
+    SourceFile {
+        path: path.to_path_buf(),
+        key,
+        repo: None,
+        repo_path: rel.to_owned(),
+    }
+}
+
+/// The top of the git checkout holding `path` and its `origin` repository on
+/// GitHub, read from `.git/config`.
+fn git_checkout(path: &Path) -> Option<(PathBuf, Repo)> {
+    let top = path.ancestors().skip(1).find(|d| d.join(".git").exists())?;
+    let git = top.join(".git");
+    // A worktree or submodule has a `.git` file pointing at the real folder.
+    let git_dir = if git.is_file() {
+        let text = fs::read_to_string(&git).ok()?;
+        let target = text.strip_prefix("gitdir:")?.trim();
+        let p = PathBuf::from(target);
+        if p.is_absolute() { p } else { top.join(p) }
+    } else {
+        git
+    };
+    let config = fs::read_to_string(git_dir.join("config"))
+        .or_else(|_| {
+            fs::read_to_string(git_dir.join("commondir"))
+                .and_then(|c| fs::read_to_string(git_dir.join(c.trim()).join("config")))
+        })
+        .ok()?;
+    let repo = origin_repo(&config)?;
+    Some((top.to_path_buf(), repo))
+}
+
+/// The GitHub repository of the `origin` remote (else the first remote) in a
+/// git config file.
+pub fn origin_repo(config: &str) -> Option<Repo> {
+    let mut section = String::new();
+    let mut urls: Vec<(bool, String)> = Vec::new();
+    for line in config.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            section = line.to_owned();
+        } else if section.starts_with("[remote")
+            && let Some(url) = line
+                .strip_prefix("url")
+                .map(str::trim_start)
+                .and_then(|l| l.strip_prefix('='))
+        {
+            urls.push((section.contains("\"origin\""), url.trim().to_owned()));
+        }
+    }
+    urls.sort_by_key(|(origin, _)| !origin);
+    urls.iter().find_map(|(_, url)| github_repo_of_url(url))
+}
+
+fn github_repo_of_url(url: &str) -> Option<Repo> {
+    let rest = url.split_once("github.com").map(|(_, r)| r)?;
+    let rest = rest.trim_start_matches([':', '/']);
+    let mut parts = rest.split('/');
+    let owner = parts.next()?;
+    let name = parts.next()?.trim_end_matches(".git");
+    Repo::parse(&format!("{owner}/{name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origin_remote_forms() {
+        let cfg = "[core]\n\tbare = false\n[remote \"upstream\"]\n\turl = https://github.com/a/b.git\n[remote \"origin\"]\n\turl = git@github.com:NodeJS/Security-WG.git\n";
+        assert_eq!(origin_repo(cfg), Repo::parse("nodejs/security-wg"));
+        assert_eq!(
+            origin_repo("[remote \"x\"]\nurl = https://gitlab.com/a/b\n"),
+            None
+        );
+    }
+}

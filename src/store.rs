@@ -1,0 +1,490 @@
+//! The Oxigraph store: ingesting documents, replacing them, exporting.
+//!
+//! Each document is one named graph. Ingesting a document whose content hash
+//! and parser version match what the store holds does nothing; a changed
+//! document's graph is cleared and rewritten in one transaction; new
+//! documents go through the bulk loader, which commits atomically. Either
+//! way the store never holds half a document.
+
+use crate::error::{Error, Result};
+use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
+use crate::model::{Diagnostic, Minutes, Severity};
+use crate::parse::Context;
+use crate::resolve::Identities;
+use crate::source::SourceFile;
+use crate::vocab::{self, gg};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term, Triple};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A govgraph store, on disk or in memory.
+pub struct Store {
+    inner: oxigraph::store::Store,
+}
+
+/// How many new documents make the bulk loader worth its set-up.
+const BULK_THRESHOLD: usize = 16;
+
+impl Store {
+    /// Opens (creating if needed) the on-disk store at `path`, for writing.
+    ///
+    /// # Errors
+    ///
+    /// Fails when another process holds the store, the folder is not
+    /// writable, or it is not an Oxigraph store.
+    pub fn open(path: &Path) -> Result<Self> {
+        oxigraph::store::Store::open(path)
+            .map(|inner| Store { inner })
+            .map_err(|e| open_error(path, &e.to_string()))
+    }
+
+    /// Opens an existing on-disk store for reading only, so that queries can
+    /// run while another process ingests.
+    ///
+    /// # Errors
+    ///
+    /// Fails when there is no store at `path` or it cannot be read.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.join("CURRENT").exists() {
+            return Err(Error::StoreOpen {
+                path: path.to_path_buf(),
+                message: "no store there; run `govgraph ingest PATH...` first, or pass --store"
+                    .into(),
+            });
+        }
+        oxigraph::store::Store::open_read_only(path)
+            .map(|inner| Store { inner })
+            .map_err(|e| open_error(path, &e.to_string()))
+    }
+
+    /// A store in memory, gone when dropped.
+    ///
+    /// # Errors
+    ///
+    /// Fails only if the storage layer cannot start.
+    pub fn memory() -> Result<Self> {
+        Ok(Store {
+            inner: oxigraph::store::Store::new()?,
+        })
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// Writes the ontology into its own graph if it is missing or differs.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn ensure_ontology(&self) -> Result<()> {
+        let graph = NamedNodeRef::new_unchecked(vocab::ONTOLOGY_GRAPH);
+        let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(graph)
+            .for_slice(crate::ONTOLOGY_TTL.as_bytes())
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| Error::Parameter(format!("the built-in ontology does not parse: {e}")))?;
+        let have: HashSet<Quad> = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .collect::<std::result::Result<_, _>>()?;
+        if have != quads.iter().cloned().collect() {
+            let mut tx = self.inner.start_transaction()?;
+            tx.clear_graph(graph)?;
+            tx.extend(&quads);
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The content hash and parser version stored for a document, if any.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn document_state(&self, doc: &NamedNode) -> Result<Option<(String, String)>> {
+        let g = GraphNameRef::NamedNode(doc.as_ref());
+        let value = |p: &str| -> Result<Option<String>> {
+            Ok(self
+                .inner
+                .quads_for_pattern(
+                    Some(doc.as_ref().into()),
+                    Some(NamedNodeRef::new_unchecked(p)),
+                    None,
+                    Some(g),
+                )
+                .next()
+                .transpose()?
+                .and_then(|q| match q.object {
+                    Term::Literal(l) => Some(l.value().to_owned()),
+                    _ => None,
+                }))
+        };
+        Ok(
+            match (value(gg::CONTENT_HASH)?, value(gg::PARSER_VERSION)?) {
+                (Some(h), Some(v)) => Some((h, v)),
+                _ => None,
+            },
+        )
+    }
+
+    /// Replaces one document's graph with `quads`, in one transaction.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error; the store is then unchanged.
+    pub fn replace_document(&self, doc: &NamedNode, quads: &[Quad]) -> Result<()> {
+        let mut tx = self.inner.start_transaction()?;
+        tx.clear_graph(doc.as_ref())?;
+        tx.extend(quads);
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Name–login pairs already in the store, so that a document ingested
+    /// alone resolves names as it would in a full ingest.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn known_identities(&self, ids: &mut Identities) -> Result<()> {
+        let q = format!(
+            "SELECT DISTINCT ?n ?h WHERE {{ ?a <{}> ?n ; <{}> ?h }}",
+            gg::NAME_AS_WRITTEN,
+            gg::HANDLE_AS_WRITTEN
+        );
+        if let QueryResults::Solutions(sols) = self.select(&q)? {
+            for s in sols {
+                let s = s?;
+                if let (Some(Term::Literal(n)), Some(Term::Literal(h))) = (s.get("n"), s.get("h")) {
+                    ids.add(n.value(), h.value());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn select(&self, q: &str) -> Result<QueryResults<'static>> {
+        let mut prepared = SparqlEvaluator::new().parse_query(q)?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// The number of quads in the store.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.inner.len()?)
+    }
+
+    /// Whether the store is empty.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// Counts the distinct solutions of a one-variable `SELECT`.
+    fn count(&self, q: &str) -> Result<usize> {
+        match self.select(q)? {
+            QueryResults::Solutions(s) => Ok(s.count()),
+            _ => Ok(0),
+        }
+    }
+
+    /// Writes the store in `format`. Triple formats get the union of all
+    /// documents' graphs (without duplicates, sorted so output is stable);
+    /// quad formats keep the named graphs.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage or write error.
+    pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<()> {
+        let mut ser = RdfSerializer::from_format(format);
+        for (prefix, ns) in vocab::PREFIXES {
+            ser = ser
+                .with_prefix(*prefix, *ns)
+                .map_err(|e| Error::Parameter(e.to_string()))?;
+        }
+        let mut w = ser.for_writer(out);
+        if format.supports_datasets() {
+            let mut quads: Vec<Quad> = self.inner.iter().collect::<std::result::Result<_, _>>()?;
+            quads.sort_by_cached_key(|q| q.to_string());
+            for q in &quads {
+                w.serialize_quad(q)?;
+            }
+        } else {
+            let triples: HashSet<Triple> = self
+                .inner
+                .iter()
+                .map(|q| q.map(Triple::from))
+                .collect::<std::result::Result<_, _>>()?;
+            let mut triples: Vec<Triple> = triples.into_iter().collect();
+            triples.sort_by_cached_key(|t| t.to_string());
+            for t in &triples {
+                w.serialize_triple(t)?;
+            }
+        }
+        w.finish()?;
+        Ok(())
+    }
+}
+
+fn open_error(path: &Path, message: &str) -> Error {
+    let lower = message.to_lowercase();
+    let advice = if lower.contains("lock") {
+        "another govgraph process is using it; wait for it to finish, or pass another --store"
+    } else if lower.contains("permission")
+        || lower.contains("read-only")
+        || lower.contains("read only")
+    {
+        "the folder is not writable; pass --store with a writable folder"
+    } else {
+        "is it an Oxigraph store? pass --store with an empty or govgraph folder"
+    };
+    Error::StoreOpen {
+        path: path.to_path_buf(),
+        message: format!("{advice} ({})", message.trim()),
+    }
+}
+
+/// How ingesting went for one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not in the store before.
+    New,
+    /// In the store with other content; replaced.
+    Changed,
+    /// In the store with the same content; left alone.
+    Unchanged,
+    /// Could not be read; nothing stored.
+    Failed,
+}
+
+/// The diagnostics of one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The file's path as given.
+    pub path: PathBuf,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Whether it yielded a meeting.
+    pub meeting: bool,
+    /// What the reader noticed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// One entry per file, in path order.
+    pub files: Vec<FileReport>,
+    /// Meetings in the store after the ingest.
+    pub meetings: usize,
+    /// Distinct people in the store after the ingest.
+    pub people: usize,
+    /// Quads in the store after the ingest.
+    pub quads: usize,
+}
+
+impl Report {
+    /// How many files had this outcome.
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.files.iter().filter(|f| f.outcome == outcome).count()
+    }
+
+    /// Whether any file could not be read or yielded no meeting, or any
+    /// diagnostic is an error.
+    pub fn has_problems(&self) -> bool {
+        self.files.iter().any(|f| {
+            f.outcome == Outcome::Failed
+                || !f.meeting
+                || f.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        })
+    }
+}
+
+/// Options for [`ingest`].
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// The namespace for minted IRIs.
+    pub base_iri: String,
+    /// Rewrite every document even when unchanged.
+    pub force: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            base_iri: vocab::DEFAULT_BASE.to_owned(),
+            force: false,
+        }
+    }
+}
+
+/// Reads a source file into a parsed document and its content hash.
+///
+/// # Errors
+///
+/// Fails with a diagnostic (not an error) when the file cannot be read or
+/// is binary: the caller reports it and goes on.
+pub fn read_source(file: &SourceFile) -> std::result::Result<(Minutes, String), Diagnostic> {
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        Diagnostic::new(
+            Severity::Error,
+            "unreadable",
+            0,
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    if crate::decode::looks_binary(&bytes) {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            "binary",
+            0,
+            "a binary file, not minutes; skipped",
+        ));
+    }
+    let hash = hex(&Sha256::digest(&bytes));
+    let cx = Context {
+        source: file.path.display().to_string(),
+        file_name: file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        repo: file.repo.clone(),
+    };
+    // The parser is written never to panic; should a bug make it, the file
+    // fails with a diagnostic and the rest of the batch goes on.
+    let m = std::panic::catch_unwind(|| crate::read_minutes(&bytes, &cx)).map_err(|_| {
+        Diagnostic::new(
+            Severity::Error,
+            "internal-error",
+            0,
+            "govgraph failed on this file (a bug: please report it with the file)",
+        )
+    })?;
+    Ok((m, hash))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Ingests source files into the store.
+///
+/// `progress` is called after each file is read, with the count so far.
+///
+/// # Errors
+///
+/// Fails on a storage error or an invalid base IRI. A file that cannot be
+/// read is not an error: it is reported in the [`Report`] and the rest go on.
+pub fn ingest(
+    store: &Store,
+    files: &[SourceFile],
+    opts: &IngestOptions,
+    progress: &dyn Fn(usize),
+) -> Result<Report> {
+    let iris = Iris::new(&opts.base_iri)?;
+    store.ensure_ontology()?;
+    let mut read: Vec<(usize, Minutes, String)> = Vec::new();
+    let mut report = Report::default();
+    for (i, f) in files.iter().enumerate() {
+        match read_source(f) {
+            Ok((m, hash)) => {
+                report.files.push(FileReport {
+                    path: f.path.clone(),
+                    outcome: Outcome::Unchanged,
+                    meeting: m.is_meeting(),
+                    diagnostics: m.diagnostics.clone(),
+                });
+                read.push((i, m, hash));
+            }
+            Err(d) => report.files.push(FileReport {
+                path: f.path.clone(),
+                outcome: Outcome::Failed,
+                meeting: false,
+                diagnostics: vec![d],
+            }),
+        }
+        progress(i + 1);
+    }
+    let mut ids = Identities::learn(read.iter().map(|(_, m, _)| m));
+    store.known_identities(&mut ids)?;
+
+    let mut bulk: Vec<(usize, Vec<Quad>)> = Vec::new();
+    for (i, m, hash) in &read {
+        let f = &files[*i];
+        let doc = iris.document(&f.key);
+        let state = store.document_state(&doc)?;
+        let r = report
+            .files
+            .iter_mut()
+            .find(|r| r.path == f.path)
+            .expect("reported above");
+        if !m.is_meeting() {
+            r.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "no-meeting",
+                1,
+                "no date, attendance, agenda or meeting issue found: stored as a document without a meeting",
+            ));
+        }
+        let same = state
+            .as_ref()
+            .is_some_and(|(h, v)| h == hash && v == PARSER_VERSION);
+        if same && !opts.force {
+            continue;
+        }
+        let info = DocInfo {
+            key: &f.key,
+            repo_path: &f.repo_path,
+            content_hash: hash,
+        };
+        let quads = map::map(m, &info, &iris, &ids);
+        if state.is_some() {
+            store.replace_document(&doc, &quads)?;
+            r.outcome = Outcome::Changed;
+        } else {
+            r.outcome = Outcome::New;
+            bulk.push((*i, quads));
+        }
+    }
+    if bulk.len() >= BULK_THRESHOLD {
+        // One atomic bulk load: either every new document lands or none.
+        let quads: Vec<Quad> = bulk.into_iter().flat_map(|(_, q)| q).collect();
+        store.inner.bulk_loader().load_quads(quads)?;
+    } else {
+        for (i, quads) in bulk {
+            store.replace_document(&iris.document(&files[i].key), &quads)?;
+        }
+    }
+    store.inner.flush().ok();
+    report.meetings = store.count(&format!(
+        "SELECT DISTINCT ?m WHERE {{ ?m a <{}> }}",
+        gg::MEETING
+    ))?;
+    report.people = store.count(&format!(
+        "SELECT DISTINCT ?p WHERE {{ ?m <{}> ?p }}",
+        crate::vocab::schema::ATTENDEE
+    ))?;
+    report.quads = store.len()?;
+    Ok(report)
+}
+
+/// The default store location: `$GOVGRAPH_STORE`, else `./govgraph.db`.
+pub fn default_path() -> PathBuf {
+    std::env::var_os("GOVGRAPH_STORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("govgraph.db"))
+}
