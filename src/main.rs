@@ -288,7 +288,7 @@ fn ingest(
         found.skipped.len(),
         report.meetings,
         report.people,
-        report.quads,
+        report.triples,
         if memory {
             "memory".to_owned()
         } else {

@@ -15,7 +15,8 @@
 //! the engine's variable substitution on the parsed query: they are never
 //! spliced into the query text, so no value can change the query's shape.
 //!
-//! Queries run over the union of all document graphs.
+//! Queries run over the union of all document graphs: the store's default
+//! graph, which holds that union as a set (see [`crate::store`]).
 
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -264,8 +265,8 @@ pub fn run(
             .with_prefix(*p, *ns)
             .map_err(|e| Error::Parameter(e.to_string()))?;
     }
+    // The default graph is the set-union of the documents (see `store`).
     let mut prepared = ev.parse_query(text)?;
-    prepared.dataset_mut().set_default_graph_as_union();
     for (var, term) in bindings {
         prepared = prepared.substitute_variable(var, term);
     }
@@ -404,7 +405,7 @@ mod tests {
                 "{}: header",
                 q.name
             );
-            SparqlEvaluator::new()
+            let _ = SparqlEvaluator::new()
                 .parse_query(&q.text)
                 .unwrap_or_else(|e| panic!("{}: {e}", q.name));
         }

@@ -178,23 +178,23 @@ fn first_line_is_title(path: &Path) -> bool {
 /// Works out a file's key and repository.
 fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
     let abs = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if let Some((top, repo)) = git_checkout(&abs)
-        && let Ok(inner) = abs.strip_prefix(&top)
-    {
-        let inner = inner.to_string_lossy().replace('\\', "/");
-        return SourceFile {
-            path: path.to_path_buf(),
-            key: format!("{repo}/{inner}"),
-            repo: Some(repo),
-            repo_path: inner,
-        };
-    }
+    // The nearest of an `owner+repo` folder and a git checkout wins, so that
+    // mirrored minutes kept inside some other checkout (like this project's
+    // own examples) belong to the repository their folder names.
     for dir in abs.ancestors().skip(1) {
-        let Some(name) = dir.file_name().map(|n| n.to_string_lossy()) else {
-            continue;
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let repo = match name.split_once('+') {
+            Some((owner, name)) => Repo::parse(&format!("{owner}/{name}")),
+            None if dir.join(".git").exists() => match git_checkout(dir) {
+                Some(repo) => Some(repo),
+                None => break,
+            },
+            None => None,
         };
-        if let Some((owner, name)) = name.split_once('+')
-            && let Some(repo) = Repo::parse(&format!("{owner}/{name}"))
+        if let Some(repo) = repo
             && let Ok(inner) = abs.strip_prefix(dir)
         {
             let inner = inner.to_string_lossy().replace('\\', "/");
@@ -218,10 +218,9 @@ fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
     }
 }
 
-/// The top of the git checkout holding `path` and its `origin` repository on
-/// GitHub, read from `.git/config`.
-fn git_checkout(path: &Path) -> Option<(PathBuf, Repo)> {
-    let top = path.ancestors().skip(1).find(|d| d.join(".git").exists())?;
+/// The `origin` repository on GitHub of the git checkout whose top is `top`,
+/// read from `.git/config`.
+fn git_checkout(top: &Path) -> Option<Repo> {
     let git = top.join(".git");
     // A worktree or submodule has a `.git` file pointing at the real folder.
     let git_dir = if git.is_file() {
@@ -238,8 +237,7 @@ fn git_checkout(path: &Path) -> Option<(PathBuf, Repo)> {
                 .and_then(|c| fs::read_to_string(git_dir.join(c.trim()).join("config")))
         })
         .ok()?;
-    let repo = origin_repo(&config)?;
-    Some((top.to_path_buf(), repo))
+    origin_repo(&config)
 }
 
 /// The GitHub repository of the `origin` remote (else the first remote) in a

@@ -5,6 +5,13 @@
 //! document's graph is cleared and rewritten in one transaction; new
 //! documents go through the bulk loader, which commits atomically. Either
 //! way the store never holds half a document.
+//!
+//! The store's default graph is the union of all named graphs, as a set:
+//! SPARQL defines the union default graph as an RDF merge, while Oxigraph's
+//! union view repeats a triple once per graph that holds it (a person named
+//! in seven documents would count seven times). So govgraph keeps the union
+//! materialised in the default graph, updated in the same transaction as the
+//! document, and queries run on it.
 
 use crate::error::{Error, Result};
 use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
@@ -14,10 +21,13 @@ use crate::resolve::Identities;
 use crate::source::SourceFile;
 use crate::vocab::{self, gg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term, Triple};
+use oxigraph::model::{
+    BlankNode, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -89,15 +99,37 @@ impl Store {
             .for_slice(crate::ONTOLOGY_TTL.as_bytes())
             .collect::<std::result::Result<_, _>>()
             .map_err(|e| Error::Parameter(format!("the built-in ontology does not parse: {e}")))?;
+        // The parser names blank nodes at random; name them by order of
+        // appearance instead, so the same ontology is the same quads on
+        // every run and exports are byte-for-byte reproducible.
+        let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+        let mut stable = |b: &BlankNode| {
+            let n = names.len();
+            names
+                .entry(b.clone())
+                .or_insert_with(|| BlankNode::new_unchecked(format!("ontology{n}")))
+                .clone()
+        };
+        let quads: Vec<Quad> = quads
+            .into_iter()
+            .map(|q| {
+                let subject = match &q.subject {
+                    NamedOrBlankNode::BlankNode(b) => stable(b).into(),
+                    other => other.clone(),
+                };
+                let object = match &q.object {
+                    Term::BlankNode(b) => stable(b).into(),
+                    other => other.clone(),
+                };
+                Quad::new(subject, q.predicate, object, q.graph_name)
+            })
+            .collect();
         let have: HashSet<Quad> = self
             .inner
             .quads_for_pattern(None, None, None, Some(graph.into()))
             .collect::<std::result::Result<_, _>>()?;
         if have != quads.iter().cloned().collect() {
-            let mut tx = self.inner.start_transaction()?;
-            tx.clear_graph(graph)?;
-            tx.extend(&quads);
-            tx.commit()?;
+            self.replace_document(&graph.into_owned(), &quads)?;
         }
         Ok(())
     }
@@ -139,9 +171,30 @@ impl Store {
     ///
     /// Fails on a storage error; the store is then unchanged.
     pub fn replace_document(&self, doc: &NamedNode, quads: &[Quad]) -> Result<()> {
+        let graph = GraphNameRef::NamedNode(doc.as_ref());
         let mut tx = self.inner.start_transaction()?;
+        let old: Vec<Quad> = tx
+            .quads_for_pattern(None, None, None, Some(graph))
+            .collect::<std::result::Result<_, _>>()?;
         tx.clear_graph(doc.as_ref())?;
         tx.extend(quads);
+        let union: Vec<Quad> = quads.iter().map(in_default_graph).collect();
+        tx.extend(&union);
+        // A triple leaves the union only when no other document holds it.
+        for q in &old {
+            let still_held = tx
+                .quads_for_pattern(
+                    Some(q.subject.as_ref()),
+                    Some(q.predicate.as_ref()),
+                    Some(q.object.as_ref()),
+                    None,
+                )
+                .filter_map(std::result::Result::ok)
+                .any(|other| !other.graph_name.is_default_graph());
+            if !still_held {
+                tx.remove(&in_default_graph(q));
+            }
+        }
         tx.commit()?;
         Ok(())
     }
@@ -170,12 +223,13 @@ impl Store {
     }
 
     fn select(&self, q: &str) -> Result<QueryResults<'static>> {
-        let mut prepared = SparqlEvaluator::new().parse_query(q)?;
-        prepared.dataset_mut().set_default_graph_as_union();
-        Ok(prepared.on_store(&self.inner).execute()?)
+        Ok(SparqlEvaluator::new()
+            .parse_query(q)?
+            .on_store(&self.inner)
+            .execute()?)
     }
 
-    /// The number of quads in the store.
+    /// The number of quads in the store, the union in the default graph included.
     ///
     /// # Errors
     ///
@@ -202,8 +256,9 @@ impl Store {
     }
 
     /// Writes the store in `format`. Triple formats get the union of all
-    /// documents' graphs (without duplicates, sorted so output is stable);
-    /// quad formats keep the named graphs.
+    /// documents' graphs (the default graph); quad formats get the named
+    /// graphs, without the default graph that repeats them. Output is sorted
+    /// so that the same store always exports the same bytes.
     ///
     /// # Errors
     ///
@@ -217,18 +272,24 @@ impl Store {
         }
         let mut w = ser.for_writer(out);
         if format.supports_datasets() {
-            let mut quads: Vec<Quad> = self.inner.iter().collect::<std::result::Result<_, _>>()?;
+            let mut quads: Vec<Quad> = self
+                .inner
+                .iter()
+                .filter(|q| {
+                    q.as_ref()
+                        .map_or(true, |q| !q.graph_name.is_default_graph())
+                })
+                .collect::<std::result::Result<_, _>>()?;
             quads.sort_by_cached_key(|q| q.to_string());
             for q in &quads {
                 w.serialize_quad(q)?;
             }
         } else {
-            let triples: HashSet<Triple> = self
+            let mut triples: Vec<Triple> = self
                 .inner
-                .iter()
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
                 .map(|q| q.map(Triple::from))
                 .collect::<std::result::Result<_, _>>()?;
-            let mut triples: Vec<Triple> = triples.into_iter().collect();
             triples.sort_by_cached_key(|t| t.to_string());
             for t in &triples {
                 w.serialize_triple(t)?;
@@ -237,6 +298,16 @@ impl Store {
         w.finish()?;
         Ok(())
     }
+}
+
+/// The same triple in the default graph (the union).
+fn in_default_graph(q: &Quad) -> Quad {
+    Quad::new(
+        q.subject.clone(),
+        q.predicate.clone(),
+        q.object.clone(),
+        oxigraph::model::GraphName::DefaultGraph,
+    )
 }
 
 fn open_error(path: &Path, message: &str) -> Error {
@@ -292,8 +363,8 @@ pub struct Report {
     pub meetings: usize,
     /// Distinct people in the store after the ingest.
     pub people: usize,
-    /// Quads in the store after the ingest.
-    pub quads: usize,
+    /// Distinct triples in the graph (the union of all documents) after the ingest.
+    pub triples: usize,
 }
 
 impl Report {
@@ -462,8 +533,12 @@ pub fn ingest(
     }
     if bulk.len() >= BULK_THRESHOLD {
         // One atomic bulk load: either every new document lands or none.
-        let quads: Vec<Quad> = bulk.into_iter().flat_map(|(_, q)| q).collect();
-        store.inner.bulk_loader().load_quads(quads)?;
+        let mut quads: Vec<Quad> = bulk.into_iter().flat_map(|(_, q)| q).collect();
+        let union: Vec<Quad> = quads.iter().map(in_default_graph).collect();
+        quads.extend(union);
+        let mut loader = store.inner.bulk_loader();
+        loader.load_quads(quads)?;
+        loader.commit()?;
     } else {
         for (i, quads) in bulk {
             store.replace_document(&iris.document(&files[i].key), &quads)?;
@@ -478,7 +553,10 @@ pub fn ingest(
         "SELECT DISTINCT ?p WHERE {{ ?m <{}> ?p }}",
         crate::vocab::schema::ATTENDEE
     ))?;
-    report.quads = store.len()?;
+    report.triples = store
+        .inner
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+        .count();
     Ok(report)
 }
 

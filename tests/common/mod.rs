@@ -1,0 +1,87 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use govgraph::source;
+use govgraph::store::{self, IngestOptions, Report, Store};
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared data folder next to the project (always present in CI).
+pub fn shared() -> PathBuf {
+    root().join("..").join("shared")
+}
+
+/// Ingests `paths` into a fresh in-memory store.
+pub fn ingest_memory(paths: &[PathBuf]) -> (Store, Report) {
+    let store = Store::memory().unwrap();
+    let report = ingest_into(&store, paths);
+    (store, report)
+}
+
+/// Ingests `paths` into `store` with default options.
+pub fn ingest_into(store: &Store, paths: &[PathBuf]) -> Report {
+    let found = source::discover(paths).unwrap();
+    store::ingest(store, &found.files, &IngestOptions::default(), &|_| {}).unwrap()
+}
+
+/// A term as a plain lexical string: an IRI's text, a literal's value,
+/// empty for unbound.
+pub fn lexical(t: Option<&Term>) -> String {
+    match t {
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The solutions of a SELECT as a header and a set of rows of lexical values.
+pub fn rows(results: QueryResults<'_>) -> (Vec<String>, BTreeSet<Vec<String>>) {
+    let QueryResults::Solutions(solutions) = results else {
+        panic!("not a SELECT")
+    };
+    let vars: Vec<String> = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_owned())
+        .collect();
+    let mut out = BTreeSet::new();
+    for s in solutions {
+        let s = s.unwrap();
+        out.insert(vars.iter().map(|v| lexical(s.get(v.as_str()))).collect());
+    }
+    (vars, out)
+}
+
+/// Runs one SPARQL SELECT and returns its rows.
+pub fn select(store: &Store, q: &str) -> BTreeSet<Vec<String>> {
+    rows(govgraph::query::run(store, q, Vec::new()).unwrap()).1
+}
+
+/// Reads an expected-answer TSV: a header, then one row per solution.
+pub fn read_tsv(path: &Path) -> (Vec<String>, BTreeSet<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut lines = text.lines();
+    let header: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .map(str::to_owned)
+        .collect();
+    let rows = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut r: Vec<String> = l.split('\t').map(str::to_owned).collect();
+            r.resize(header.len(), String::new());
+            r
+        })
+        .collect();
+    (header, rows)
+}

@@ -1,0 +1,100 @@
+//! Store behaviour: re-ingesting is idempotent, a changed document replaces
+//! its graph and nothing else, the union stays consistent, and an on-disk
+//! store persists and refuses a second writer clearly.
+
+mod common;
+
+use common::*;
+use govgraph::store::{Outcome, Store};
+use std::fs;
+
+const MINUTES: &str = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Ann Lee (@annlee)\n* Bo Chen (@bochen)\n\n## Agenda\n\n### zeta-org/tsc\n\n* Budget [#3](https://github.com/zeta-org/tsc/issues/3)\n  * We agreed to fund the docs sprint.\n";
+const OTHER: &str = "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Ann Lee (@annlee)\n\n## Agenda\n\n* Budget #3\n";
+
+fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    let meetings = d.path().join("zeta-org+tsc/meetings");
+    fs::create_dir_all(&meetings).unwrap();
+    for (name, text) in files {
+        fs::write(meetings.join(name), text).unwrap();
+    }
+    d
+}
+
+fn count(store: &Store, q: &str) -> usize {
+    select(store, q).len()
+}
+
+#[test]
+fn reingesting_unchanged_documents_changes_nothing() {
+    let d = dir_with(&[("2024-06-04.md", MINUTES), ("2024-06-11.md", OTHER)]);
+    let store = Store::memory().unwrap();
+    let first = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(first.count(Outcome::New), 2);
+    let len = store.len().unwrap();
+    let second = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(second.count(Outcome::Unchanged), 2);
+    assert_eq!(store.len().unwrap(), len);
+}
+
+#[test]
+fn a_changed_document_replaces_only_its_own_graph() {
+    let d = dir_with(&[("2024-06-04.md", MINUTES), ("2024-06-11.md", OTHER)]);
+    let store = Store::memory().unwrap();
+    ingest_into(&store, &[d.path().to_path_buf()]);
+    // Bo leaves the first meeting's list; Ann stays (she is also in the other).
+    let edited = MINUTES
+        .replace("* Bo Chen (@bochen)\n", "")
+        .replace("We agreed to fund", "We agreed to postpone");
+    fs::write(d.path().join("zeta-org+tsc/meetings/2024-06-04.md"), edited).unwrap();
+    let r = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(r.count(Outcome::Changed), 1);
+    assert_eq!(r.count(Outcome::Unchanged), 1);
+    // Bo's triples are gone from the union: no document mentions him now.
+    assert_eq!(
+        count(
+            &store,
+            "SELECT ?p WHERE { ?p foaf:account/foaf:accountName \"bochen\" }"
+        ),
+        0
+    );
+    // Ann's are still there, once (the union is a set).
+    assert_eq!(
+        count(
+            &store,
+            "SELECT ?n WHERE { <https://w3id.org/govgraph/id/person/gh/annlee> foaf:name ?n }"
+        ),
+        1
+    );
+    let decisions = select(
+        &store,
+        "SELECT ?t WHERE { ?d a gg:Decision ; schema:text ?t }",
+    );
+    assert_eq!(
+        decisions.into_iter().collect::<Vec<_>>(),
+        vec![vec!["We agreed to postpone the docs sprint.".to_owned()]]
+    );
+    // The union equals what a fresh ingest of the same files gives.
+    let fresh = Store::memory().unwrap();
+    ingest_into(&fresh, &[d.path().to_path_buf()]);
+    let all = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
+    assert_eq!(select(&store, all), select(&fresh, all));
+}
+
+#[test]
+fn an_on_disk_store_persists_and_refuses_a_second_writer() {
+    let d = dir_with(&[("2024-06-04.md", MINUTES)]);
+    let db = tempfile::tempdir().unwrap();
+    let path = db.path().join("g.db");
+    {
+        let store = Store::open(&path).unwrap();
+        ingest_into(&store, &[d.path().to_path_buf()]);
+        let err = match Store::open(&path) {
+            Ok(_) => panic!("a second writer opened the store"),
+            Err(e) => e.to_string(),
+        };
+        assert!(err.contains("another govgraph process"), "{err}");
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(count(&store, "SELECT ?m WHERE { ?m a gg:Meeting }"), 1);
+}
