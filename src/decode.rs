@@ -169,7 +169,7 @@ fn undo(run: &str, enc: &'static Encoding) -> Option<String> {
         return None;
     }
     let fixed = std::str::from_utf8(&bytes).ok()?;
-    (fixed != run && fixed.chars().any(|c| !c.is_ascii())).then(|| fixed.to_owned())
+    (fixed != run && !fixed.is_ascii()).then(|| fixed.to_owned())
 }
 
 #[cfg(test)]

@@ -161,6 +161,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        // A reader that stops early (`govgraph export | head`) is not an
+        // error, as for any Unix filter.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let mut msg = format!("error: {e}");
             for cause in e.chain().skip(1) {
@@ -170,6 +173,13 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(c.downcast_ref::<govgraph::Error>(), Some(govgraph::Error::Output(io)) if io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs a command; `Ok(false)` means it finished but found problems.
@@ -239,7 +249,7 @@ fn ingest(
     let tty = std::io::stderr().is_terminal();
     let total = found.files.len();
     let progress = |n: usize| {
-        if tty && (n % 25 == 0 || n == total) {
+        if tty && (n.is_multiple_of(25) || n == total) {
             eprint!("\rreading {n}/{total}");
             if n == total {
                 eprintln!();
