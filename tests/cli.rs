@@ -34,19 +34,47 @@ fn readme_first_command_ingests_examples_and_answers_a_saved_query() {
     let examples = root().join("examples");
     let r = run(&["ingest", examples.to_str().unwrap()], tmp.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.is_empty(), "ingest writes data to stdout: {}", r.stdout);
-    assert!(r.stderr.contains("10 documents read (10 new"), "{}", r.stderr);
+    assert!(
+        r.stdout.is_empty(),
+        "ingest writes data to stdout: {}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("10 documents read (10 new"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("10 meetings"), "{}", r.stderr);
-    assert!(tmp.path().join("govgraph.db").is_dir(), "default store location");
+    assert!(
+        tmp.path().join("govgraph.db").is_dir(),
+        "default store location"
+    );
 
-    let r = run(&["query", "people-in-several-groups", "--format", "csv"], tmp.path());
+    let r = run(
+        &["query", "people-in-several-groups", "--format", "csv"],
+        tmp.path(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("name,login,groups,orgs,group,meetings,first,last"), "{}", r.stdout);
-    assert!(r.stdout.contains("Ana Souza,anasouza,3,2,acme-js/security-wg,4,2024-01-11,2024-05-09"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("name,login,groups,orgs,group,meetings,first,last"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("Ana Souza,anasouza,3,2,acme-js/security-wg,4,2024-01-11,2024-05-09"),
+        "{}",
+        r.stdout
+    );
 
     // Unchanged on a second run.
     let r = run(&["ingest", examples.to_str().unwrap()], tmp.path());
-    assert!(r.stderr.contains("(0 new, 0 changed, 10 unchanged"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("(0 new, 0 changed, 10 unchanged"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -62,7 +90,18 @@ fn store_location_from_flag_and_environment() {
         .unwrap();
     assert!(out.status.success());
     assert!(db.is_dir() && !tmp.path().join("govgraph.db").exists());
-    let r = run(&["query", "--store", db.to_str().unwrap(), "--sparql", "SELECT (COUNT(?m) AS ?n) WHERE { ?m a gg:Meeting }", "--format", "tsv"], tmp.path());
+    let r = run(
+        &[
+            "query",
+            "--store",
+            db.to_str().unwrap(),
+            "--sparql",
+            "SELECT (COUNT(?m) AS ?n) WHERE { ?m a gg:Meeting }",
+            "--format",
+            "tsv",
+        ],
+        tmp.path(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout.lines().nth(1).unwrap(), "10");
 }
@@ -70,7 +109,14 @@ fn store_location_from_flag_and_environment() {
 #[test]
 fn memory_ingest_writes_nothing_to_disk() {
     let tmp = tempfile::tempdir().unwrap();
-    let r = run(&["ingest", "--memory", root().join("examples").to_str().unwrap()], tmp.path());
+    let r = run(
+        &[
+            "ingest",
+            "--memory",
+            root().join("examples").to_str().unwrap(),
+        ],
+        tmp.path(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(fs::read_dir(tmp.path()).unwrap().next().is_none());
 }
@@ -79,10 +125,22 @@ fn memory_ingest_writes_nothing_to_disk() {
 fn parse_prints_the_gold_fields_as_json() {
     let tmp = tempfile::tempdir().unwrap();
     let file = root().join("examples/acme-js+security-wg/meetings/2024-01-11.md");
-    let r = run(&["parse", file.to_str().unwrap(), "--format", "json"], tmp.path());
+    let r = run(
+        &["parse", file.to_str().unwrap(), "--format", "json"],
+        tmp.path(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    for field in ["date", "attendees", "teams", "links", "references", "decisions", "actions", "diagnostics"] {
+    for field in [
+        "date",
+        "attendees",
+        "teams",
+        "links",
+        "references",
+        "decisions",
+        "actions",
+        "diagnostics",
+    ] {
         assert!(v.get(field).is_some(), "missing {field}");
     }
     assert_eq!(v["date"], "2024-01-11");
@@ -94,7 +152,11 @@ fn bad_input_gives_one_line_and_exit_2() {
     let tmp = tempfile::tempdir().unwrap();
     let r = run(&["ingest", "no/such/path"], tmp.path());
     assert_eq!(r.code, 2);
-    assert!(r.stderr.starts_with("error: cannot read no/such/path"), "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("error: cannot read no/such/path"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
 
     let empty = tmp.path().join("empty");
@@ -106,18 +168,37 @@ fn bad_input_gives_one_line_and_exit_2() {
 
     let r = run(&["query", "no-such-query"], tmp.path());
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("no saved query named `no-such-query`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no saved query named `no-such-query`"),
+        "{}",
+        r.stderr
+    );
 
-    let r = run(&["query", "decisions", "--param", "from=yesterday"], tmp.path());
+    let r = run(
+        &["query", "decisions", "--param", "from=yesterday"],
+        tmp.path(),
+    );
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("parameter `from`: `yesterday` is not a date"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("parameter `from`: `yesterday` is not a date"),
+        "{}",
+        r.stderr
+    );
 
-    let r = run(&["query", "--sparql", "SELECT ?x WHERE { ?x ?y }"], tmp.path());
+    let r = run(
+        &["query", "--sparql", "SELECT ?x WHERE { ?x ?y }"],
+        tmp.path(),
+    );
     assert_eq!(r.code, 2, "{}", r.stderr);
 
     let r = run(&["export"], tmp.path());
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("run `govgraph ingest PATH...` first"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("run `govgraph ingest PATH...` first"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -125,11 +206,19 @@ fn a_bad_file_is_reported_and_the_batch_goes_on() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("mixed");
     fs::create_dir(&dir).unwrap();
-    fs::write(dir.join("2024-01-02.md"), "# TSC Meeting 2024-01-02\n\n## Present\n\n* Ann Lee (@annlee)\n").unwrap();
+    fs::write(
+        dir.join("2024-01-02.md"),
+        "# TSC Meeting 2024-01-02\n\n## Present\n\n* Ann Lee (@annlee)\n",
+    )
+    .unwrap();
     fs::write(dir.join("2024-01-09.md"), b"\x00\x01\x02binary\x00").unwrap();
     let r = run(&["ingest", "--memory", dir.to_str().unwrap()], tmp.path());
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("2024-01-09.md:0: error[binary]"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("2024-01-09.md:0: error[binary]"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("1 failed"), "{}", r.stderr);
     assert!(r.stderr.contains("1 meetings"), "{}", r.stderr);
 }
@@ -137,28 +226,71 @@ fn a_bad_file_is_reported_and_the_batch_goes_on() {
 #[test]
 fn query_formats_and_list() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(run(&["ingest", root().join("examples").to_str().unwrap()], tmp.path()).code, 0);
+    assert_eq!(
+        run(
+            &["ingest", root().join("examples").to_str().unwrap()],
+            tmp.path()
+        )
+        .code,
+        0
+    );
     let r = run(&["query", "--list"], tmp.path());
-    for q in ["people-in-several-groups", "attendance", "issues-most-discussed", "decisions", "actions-by-assignee"] {
+    for q in [
+        "people-in-several-groups",
+        "attendance",
+        "issues-most-discussed",
+        "decisions",
+        "actions-by-assignee",
+    ] {
         assert!(r.stdout.contains(q), "{q} not listed");
     }
-    let r = run(&["query", "issues-most-discussed", "--format", "json"], tmp.path());
+    let r = run(
+        &["query", "issues-most-discussed", "--format", "json"],
+        tmp.path(),
+    );
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert!(v["head"]["vars"].is_array() && v["results"]["bindings"].is_array());
     let r = run(&["query", "issues-most-discussed"], tmp.path());
-    assert!(r.stdout.contains("acme-js/security-wg#42") && r.stdout.trim_end().ends_with("rows"), "{}", r.stdout);
-    let r = run(&["query", "--sparql", "CONSTRUCT { ?m a gg:Meeting } WHERE { ?m a gg:Meeting }", "--format", "ntriples"], tmp.path());
+    assert!(
+        r.stdout.contains("acme-js/security-wg#42") && r.stdout.trim_end().ends_with("rows"),
+        "{}",
+        r.stdout
+    );
+    let r = run(
+        &[
+            "query",
+            "--sparql",
+            "CONSTRUCT { ?m a gg:Meeting } WHERE { ?m a gg:Meeting }",
+            "--format",
+            "ntriples",
+        ],
+        tmp.path(),
+    );
     assert_eq!(r.stdout.lines().count(), 10, "{}", r.stdout);
 }
 
 #[test]
 fn export_to_a_file() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(run(&["ingest", root().join("examples").to_str().unwrap()], tmp.path()).code, 0);
-    let r = run(&["export", "--format", "turtle", "-o", "out.ttl"], tmp.path());
+    assert_eq!(
+        run(
+            &["ingest", root().join("examples").to_str().unwrap()],
+            tmp.path()
+        )
+        .code,
+        0
+    );
+    let r = run(
+        &["export", "--format", "turtle", "-o", "out.ttl"],
+        tmp.path(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let ttl = fs::read_to_string(tmp.path().join("out.ttl")).unwrap();
-    assert!(ttl.contains("@prefix gg: <https://w3id.org/govgraph/ns#> ."), "{}", &ttl[..300]);
+    assert!(
+        ttl.contains("@prefix gg: <https://w3id.org/govgraph/ns#> ."),
+        "{}",
+        &ttl[..300]
+    );
     assert!(ttl.contains("gg:Meeting ;"), "prefixes are used");
     assert!(!tmp.path().join("out.govgraph-tmp").exists());
 }

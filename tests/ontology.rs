@@ -14,18 +14,26 @@ fn every_gg_term_is_declared_with_label_and_comment() {
         .unwrap();
     let has = |term: &str, p: &str| {
         quads.iter().any(|q| {
-            matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == term) && q.predicate.as_str() == p
+            matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == term)
+                && q.predicate.as_str() == p
         })
     };
     for term in vocab::gg::ALL {
         assert!(has(term, rdfs::LABEL.as_str()), "{term} has no rdfs:label");
-        assert!(has(term, rdfs::COMMENT.as_str()), "{term} has no rdfs:comment");
+        assert!(
+            has(term, rdfs::COMMENT.as_str()),
+            "{term} has no rdfs:comment"
+        );
     }
 }
 
 #[test]
 fn the_context_is_json() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/context.jsonld")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/ontology/context.jsonld"
+    ))
+    .unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(v["@context"].is_object());
 }
