@@ -520,6 +520,7 @@ impl Parser<'_> {
         // Whether the current heading or inline label opens an action list.
         let mut action_heading = false;
         let mut action_inline = false;
+        let mut action_blocks: HashSet<usize> = HashSet::new();
         for (i, (b, s)) in blocks.iter().zip(&secs).enumerate() {
             if self.absent_lines.contains(&i) {
                 continue;
@@ -532,11 +533,24 @@ impl Parser<'_> {
                 Kind::Paragraph => action_inline = statements::is_action_section(&b.text),
                 _ => {}
             }
-            let in_actions = action_heading
-                || action_inline
-                || b.parent
-                    .is_some_and(|p| statements::is_action_section(&blocks[p].text));
-            let in_body = *s == Section::Body;
+            // In an action list, an item's sub-items are its details, not
+            // actions of their own.
+            let parent_is_action = b.parent.is_some_and(|p| action_blocks.contains(&p));
+            let in_actions = !parent_is_action
+                && (action_heading
+                    || action_inline
+                    || b.parent
+                        .is_some_and(|p| statements::is_action_section(&blocks[p].text)));
+            if in_actions
+                && matches!(b.kind, Kind::Item { .. })
+                && !statements::is_action_section(&b.text)
+            {
+                action_blocks.insert(i);
+            }
+            // Minutes without section headings keep everything in the
+            // preamble; all but its link lines is body.
+            let in_body =
+                *s == Section::Body || (*s == Section::Preamble && !self.link_lines.contains(&i));
             // The repository for bare `#N`.
             if let Kind::Heading(level) = b.kind {
                 if let Some(r) = Repo::parse(&b.text) {

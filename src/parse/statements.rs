@@ -109,58 +109,113 @@ impl People {
                     }
                 }
             }
+            // A role stated in the list (`Wes Todd (@wesleytodd) - Chair`)
+            // is how the notes may refer to them (`The Chair will …`).
+            if let Some(role) = &a.role {
+                p.full_names
+                    .insert(format!("the {}", fold(role)), key.clone());
+            }
         }
         p
     }
 
-    /// The assignee key for a subject as written, if it names someone.
+    /// The attendee a subject names, if exactly one: by handle, full name,
+    /// first name, then loosely (a first name that is a prefix of another,
+    /// `Glen` for `Glenn`, or one letter off, `Dominikas` for `Dominykas`).
+    fn lookup(&self, subject: &str) -> Option<&String> {
+        let f = fold(subject.trim().trim_start_matches('@'));
+        if let Some(k) = self.handles.get(&f).or_else(|| self.full_names.get(&f)) {
+            return Some(k);
+        }
+        let first = f.split(' ').next()?;
+        if let Some(v) = self.first_names.get(first) {
+            return (v.len() == 1).then(|| &v[0]);
+        }
+        if first.chars().count() < 3 {
+            return None;
+        }
+        let mut near = self.first_names.iter().filter(|(name, v)| {
+            v.len() == 1
+                && ((name.starts_with(first) || first.starts_with(name.as_str()))
+                    && name.len().min(first.len()) >= 3
+                    || (first.chars().count() >= 5 && edit_distance(name, first) <= 1))
+        });
+        match (near.next(), near.next()) {
+            (Some((_, v)), None) => Some(&v[0]),
+            _ => None,
+        }
+    }
+
+    /// The assignee key for a subject as written: the attendee's login (or
+    /// name), else the subject as written (`@x` lower-cased).
     fn resolve(&self, subject: &str) -> String {
-        let s = subject.trim().trim_start_matches('@');
-        let f = fold(s);
-        if let Some(k) = self.handles.get(&f) {
+        if let Some(k) = self.lookup(subject) {
             return k.clone();
         }
-        if let Some(k) = self.full_names.get(&f) {
-            return k.clone();
+        let s = subject.trim();
+        match s.strip_prefix('@') {
+            Some(h) => h.to_lowercase(),
+            None => s.to_owned(),
         }
-        if let Some(first) = f.split(' ').next()
-            && let Some(v) = self.first_names.get(first)
-            && v.len() == 1
-        {
-            return v[0].clone();
-        }
-        if subject.trim().starts_with('@') {
-            return s.to_lowercase();
-        }
-        s.to_owned()
     }
 
     fn knows(&self, subject: &str) -> bool {
-        let f = fold(subject.trim_start_matches('@'));
-        self.handles.contains_key(&f)
-            || self.full_names.contains_key(&f)
-            || f.split(' ')
-                .next()
-                .is_some_and(|w| self.first_names.contains_key(w))
+        self.lookup(subject).is_some()
     }
+
+    fn is_empty(&self) -> bool {
+        self.handles.is_empty() && self.full_names.is_empty()
+    }
+}
+
+/// Levenshtein distance, for near-miss first names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)\b(?:
-            agreed | we\x20agree\b | (?:all|everyone|group|team)\x20agree[sd]? | agreement\x20(?:was\x20)?reached | consensus
+            agreed | (?:we|all|everyone|group|team|both)\x20(?:discuss(?:ed)?\x20and\x20)?agree\b
+          | (?:\w+\x20and\x20\w+|we|they)\x20agree\x20(?:to|on|that|about)\b
+          | agreement\x20(?:was\x20)?reached | (?:general|broad|rough)\x20agreement
+          | there(?:'s|’s|\x20is|\x20was)\x20(?:general\x20|broad\x20)?agreement
+          | consensus
           | decided | decision(?:\x20was|\x20is|:) | decide[sd]?\x20to
           | approved | approves | approval\x20(?:was\x20)?given | signed\x20off
           | resolved | resolution\x20(?:passed|adopted|was)
           | no\x20objections? | without\x20objection | nobody\x20objected | no\x20one\x20objected
+          | all\x20in\x20favou?r | voted\x20in\x20favou?r
           | vote\x20(?:passed|failed|carried) | voted | motion\x20(?:passed|carried|failed)
-          | lgtm'?d | rubber[- ]stamped
-          | removed?\x20(?:it\x20)?(?:from\x20the\x20agenda|the\x20(?:\S+\x20)?(?:agenda\x20)?(?:tag|label)|agenda\x20(?:tag|label))
-          | (?:taken|take\x20it)\x20off\x20(?:the\x20)?agenda
+          | lgtm'?d | rubber[-\x20]stamped
+          | conclusion\x20(?:is|was) | came\x20to\x20(?:a\x20|the\x20)?conclusion | concluded\x20that
+          | remov(?:e|ed|ing)\x20(?:it\x20|this\x20(?:item\x20|topic\x20)?)?(?:from|off)\x20(?:the\x20)?(?:[\w-]+\x20)?agenda
+          | remov(?:e|ed|ing)\x20(?:the\x20)?(?:[\w-]+\x20)?(?:agenda\x20)?(?:tag|label)
+          | agenda\x20(?:tag|label)\x20(?:was\x20)?removed
+          | (?:taken|take|took)\x20(?:it\x20|this\x20)?off\x20(?:the\x20)?agenda
+          | \btabled?\b[^.]{0,40}\b(?:later|for\x20now|time\x20being|until)
           | ok(?:ay)?\x20to\x20(?:land|merge|close|proceed|move|ship|release)
           | good\x20to\x20(?:land|merge|go)
           | will\x20go\x20ahead | going\x20ahead\x20with | moving\x20forward\x20with | green\x20light
           | settled\x20on | landed\x20on
+          | we(?:'re|’re|\x20are)\x20(?:ok|okay|fine|happy)\x20(?:to|with)
+          | we(?:'re|’re|\x20are)?\x20(?:going\x20to|will|'ll|’ll)\x20(?:not\x20)?(?:drop|keep|stop|switch|use|adopt|go\x20with|retire|deprecate|rename|cancel|skip|postpone|defer|aim\x20to)\b
+          | ^will\x20not\x20
+          | ^clos(?:e|ing)\x20(?:the\x20|this\x20)?(?:issue|pr|pull\x20request)\b
+          | to\x20summari[sz]e,?\x20we
         )",
     )
     .unwrap()
@@ -171,45 +226,71 @@ static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
             \?\s*$
           | \b(?:not|n't|never|no\x20longer)\b[^.]{0,25}\b(?:agree|agreed|decided|approved|resolved|consensus)
-          | \bno\x20(?:clear\x20)?(?:consensus|agreement|decision)
-          | \b(?:needs?|need\x20to\x20get|needed|require[sd]?|requiring|seek(?:ing)?|ask(?:ing|ed)?\x20(?:\w+\x20){0,3}for|request(?:ing|ed)?|get(?:ting)?|awaiting|waiting\x20(?:for|on)|pending|until|before|for|once|after|if|whether|when|unless|hope|hoping|try(?:ing)?\x20to\x20reach|to\x20reach|looking\x20for|build(?:ing)?)\x20(?:\w+\x20){0,4}?(?:approval|consensus|agreement|decision|approved|agreed|resolved)
+          | \bno\x20(?:clear\x20)?(?:consensus|agreement|decision|conclusion)
+          | \b(?:needs?|need\x20to\x20get|needed|require[sd]?|requiring|seek(?:ing)?|ask(?:ing|ed)?\x20(?:\w+\x20){0,3}for|request(?:ing|ed)?|get(?:ting)?|gain|gather|awaiting|waiting\x20(?:for|on)|pending|until|before|for|once|after|if|whether|when|unless|hope|hoping|try(?:ing)?\x20to\x20reach|to\x20reach|reach|looking\x20for|build(?:ing)?)\x20(?:\w+\x20){0,4}?(?:approval|consensus|agreement|decision|approved|agreed|resolved)
           | \b(?:to\x20be|yet\x20to\x20be|not\x20yet|will\x20be|should\x20be|can\x20be|could\x20be|would\x20be|must\x20be|might\x20be)\x20(?:\w+\x20)?(?:decided|approved|agreed|resolved)
           | \b(?:to|will|should|must|can|could|would|might|let's|lets)\x20(?:\w+\x20)?(?:decide|agree|approve|resolve)\b
           | \bdecide\x20(?:on|whether|if|how|what|later)
-          | \bif\x20[^,]{0,60}\b(?:agree|approve|decide)
+          | \bif\x20[^,]{0,60}\b(?:agree|approve|decide|objections?)
           | \bonce\x20[^,]{0,60}\b(?:approved|agreed|decided)
-          | \bunresolved\b | \bagreed\x20upon\x20by\x20whom
-          | \b(?:he|she|they|i)\x20(?:approved|agreed)\b
-          | \bconsensus\x20seeking\b | \bvia\x20consensus\b | \bby\x20consensus\b[^.]{0,20}\b(?:process|model)
+          | \bunresolved\b
+          | \((?:\w+\x20)?agreed\)
+          | ^\W*(?:i|he|she|they)\x20(?:approved|agreed|agree)\b
+          | ^\W*[A-Z][\w'’-]*\s*[:,-]\s*(?:\+1|agreed|agree|lgtm|no\x20objections?)\b
+          | ^\W*[A-Z][\w'’-]*\x20(?:has\x20|have\x20)?(?:removed|closed|merged|landed)\b
+          | \bconsensus[-\x20]seeking\b | \blazy\x20consensus\b | \bdecision[-\x20]making\b
+          | \bsee\x20if\b | \bcheck\x20(?:if|whether)\b
         ",
     )
     .unwrap()
 });
 
+/// Words before a cue that make it a proposal, not a conclusion.
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:should|could|might|may|maybe|perhaps|possibly|probably|would|suggest\w*|propos\w*|let'?s|lets|hopefully)\b").unwrap()
+});
+
 static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:action(?:[ _-]?items?)?|next\x20steps?|ai|todo|to[ -]do|follow[ -]?ups?)\s*(?:\([^)]*\))?\s*[:\-–]\s*").unwrap()
+    Regex::new(r"(?i)^\W*(?:\(action\)|action(?:[ _-]?items?)?(?:\(s\))?|next[ ]steps?|ai|todo(?:\([^)]*\))?|to[ -]do|follow[ -]?ups?)\s*[:\-–!]\s*").unwrap()
 });
 
 static ACTION_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:action[ _-]?items?|actions?|next\x20steps?|todos?|to[ -]dos?|follow[ -]?ups?|assignments?)(?:\W.{0,30})?\W*$").unwrap()
+    Regex::new(r"(?i)^\W*(?:action[ _-]?items?|actions?|next[ ]steps?|todos?|to[ -]dos?|follow[ -]?ups?|assignments?|plan|tasks?(?:[ ]needed)?)(?:\W.{0,30})?\W*$").unwrap()
 });
 
 /// The subject and commitment verb of an action sentence.
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[A-Z][\p{L}'’.-]*(?:\x20[A-Z][\p{L}'’.-]*){0,2}";
     let handle = r"@[A-Za-z0-9][A-Za-z0-9-]*";
-    let one = format!(r"(?:{handle}|{name})");
+    let one = format!(r"(?:{handle}|(?:[Tt]he\x20)?{name})");
     Regex::new(&format!(
-        r"(?x)(?:^|[-–—:;,(]\s+|\b(?:and|so|then|but)\s+)
-          (?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*|[Ww]e|I)
+        r"(?x)(?:^|[-–—:;,(]\s*|\b(?:and|so|then|but)\s+)
+          (?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*|[Ww]e|I|[Hh]is\x20team|[Oo]ur\x20team)
           \s*:?\s+
-          (?P<verb>will|shall|(?:is|are|am)\s+going\s+to|'ll|’ll|volunteered\s+to|offered\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to|(?:is|are)\s+to|plans?\s+to|needs?\s+to|will\s+need\s+to|to)
-          \s+(?P<rest>\S.*)"
+          (?P<verb>will|shall|(?:is|are|am)\s+going\s+to|'ll|’ll|volunteered\s+to|offered\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to|agree\s+to|(?:is|are)\s+to|plans?\s+to|needs?\s+to|will\s+need\s+to|to)
+          \s+(?P<rest>\S+(?:\s+\S+)?)"
     ))
     .unwrap()
 });
 
-/// Words that start sentences but are not people.
+/// `Name: planning to …`, `Jean, will open …`: a speaker's own plan.
+static SPEAKER_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?P<sp>[\p{Lu}][\p{L}'’.-]*(?:\s[\p{Lu}][\p{L}'’.-]*)?)\s*[:,]\s*(?:i'?m|i’m|i\s+am)?\s*(?:going\s+to|planning\s+to|plan\s+to|will|i\s+will|i'll|i’ll)\s+(?P<rest>\S+(?:\s+\S+)?)").unwrap()
+});
+
+/// `…, will follow up`, `Will close issue.`: a commitment with no subject.
+static SUBJECTLESS_WILL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|,\s*|\band\s+)(?:[Ww]ill)\s+(?P<rest>[a-z]\S*)").unwrap());
+
+/// Imperatives minute-takers use for the group's next steps.
+static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step)\s*[-:,]?\s*)?(?:need\s+to\s+)?(?:continue|plan|add|create|update|open|move|reach\s+out|follow\s+up|start|review|run|explore|schedule|draft|write|send|set\s+up|share|ask|contact|investigate|look\s+into|prepare|publish|organi[sz]e|invite|document|do|go\s+back|figure\s+out)\b").unwrap()
+});
+
+static TIME_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step|by\s+\w+day|tomorrow|this\s+week|after\s+the\s+meeting)\b|^\W*need\s+to\b").unwrap()
+});
+
 const NOT_SUBJECTS: &[&str] = &[
     "it",
     "this",
@@ -358,11 +439,72 @@ const NOT_SUBJECTS: &[&str] = &[
     "docs",
     "doc",
     "documentation",
+    "extend",
+    "subject",
+    "upgrade",
+    "upgrades",
+    "move",
+    "add",
+    "update",
+    "switch",
+    "migrate",
+    "go",
+    "back",
+    "due",
+    "thanks",
+    "welcome",
+    "congratulations",
+    "click",
+    "link",
+    "links",
+    "reply",
+    "prior",
+    "compared",
+    "similar",
+    "access",
+    "ability",
+    "same",
+    "sure",
+    "unable",
+    "able",
+    "related",
+    "regarding",
+    "according",
+    "relative",
+    "close",
+    "closer",
+    "easier",
+    "harder",
+    "better",
+    "worse",
+    "only",
+    "just",
+    "still",
+    "even",
+    "ready",
+    "free",
+    "feel",
+    "happy",
+    "nice",
+    "good",
+    "great",
+    "important",
+    "hard",
+    "difficult",
+    "possible",
+    "impossible",
+    "likely",
+    "unlikely",
+    "open",
+    "opened",
+    "new",
+    "old",
 ];
 
 /// Verbs after `to`/`will` that describe state, not a commitment.
+/// Verbs after `to`/`will` that describe state, not a commitment.
 static NOT_COMMITMENT_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:be\b|have\s+been|not\b|never\b|probably\s+be|likely\s+be|still\s+be|need\s+to\s+be|depend|remain|stay|happen|continue\s+to\s+be|also\s+be|attend\b|join\b|miss\b|be\s+out|be\s+away|be\s+on)").unwrap()
+    Regex::new(r"(?i)^(?:be\b|have\s+been|not\b|never\b|probably\b|likely\b|still\s+be|need\s+to\s+be|depend|remain|stay|happen|continue\s+to\s+be|also\s+be|attend\b|join\b|miss\b|require|take\s+place|work\s+for\s+me|help\s+us|make\s+it\s+easier|allow|mean|cover|apply\s+to|affect|impact|want|like\b|hear\b|see\s+if|go\s+out)").unwrap()
 });
 
 fn sentences(text: &str) -> Vec<(usize, &str)> {
@@ -445,13 +587,15 @@ pub fn classify(
     in_action_section: bool,
 ) -> Found {
     let mut found = Found::default();
-    if matches!(block.kind, Kind::Heading(_)) {
+    if matches!(block.kind, Kind::Heading(_) | Kind::TableRow) {
         return found;
     }
     let checked = match block.kind {
         Kind::Item { checked, .. } => checked,
         _ => None,
     };
+    let is_note = matches!(block.kind, Kind::Item { depth, .. } if depth > 0)
+        || block.kind == Kind::Paragraph;
     let text = block.text.as_str();
     let line_of = |offset: usize| {
         block.line
@@ -460,122 +604,234 @@ pub fn classify(
                 .filter(|&&b| b == b'\n')
                 .count()
     };
+    let span = |start: usize, s: &str| Lines {
+        start: line_of(start),
+        end: line_of(start + s.len().saturating_sub(1)),
+    };
     let about = refs::in_block(block, repo).into_iter().next();
+    let all_sentences = sentences(text);
+
+    // Decisions: one per block. A bullet whose several sentences all carry
+    // the conclusion is one statement; one sentence among others is that
+    // sentence.
+    let decided: Vec<&(usize, &str)> = all_sentences
+        .iter()
+        .filter(|(_, s)| is_decision(s))
+        .collect();
+    match decided.as_slice() {
+        [] => {}
+        [(start, s)] => found.decisions.push(FoundDecision {
+            text: clean_text(s),
+            about: item_in(s, repo).or_else(|| about.clone()),
+            lines: span(*start, s),
+        }),
+        _ => found.decisions.push(FoundDecision {
+            text: clean_text(text),
+            about: about.clone(),
+            lines: Lines {
+                start: block.line,
+                end: block.end_line,
+            },
+        }),
+    }
 
     // A labelled or listed action: the whole bullet is the action text.
     let label = ACTION_LABEL.find(text);
-    let whole_is_action = in_action_section || label.is_some() || checked == Some(false);
-    if whole_is_action && checked != Some(true) || (label.is_some() && checked == Some(true)) {
+    // A ticked box labelled as an action is a done action; an unlabelled
+    // ticked box is a standing agenda box.
+    if label.is_some() || (in_action_section && checked != Some(true)) || checked == Some(false) {
         let body = label.map_or(text, |m| &text[m.end()..]);
-        let owners = owners_of(body, people);
-        // An unticked box with no one named is a standing agenda box, not an action.
-        if !owners.is_empty() || in_action_section || label.is_some() {
-            let status = if checked == Some(true) {
-                ActionStatus::Done
-            } else {
-                ActionStatus::Open
-            };
-            let owners = if owners.is_empty() {
-                vec![("group".to_owned(), "group".to_owned())]
-            } else {
-                owners
-            };
-            let action_text = clean_text(text);
-            for (assignee, written) in owners {
-                found.actions.push(FoundAction {
-                    assignee,
-                    assignee_as_written: written,
-                    text: action_text.clone(),
-                    status,
-                    about: about.clone(),
-                    lines: Lines {
-                        start: block.line,
-                        end: block.end_line,
-                    },
-                });
-            }
-            for (start, s) in sentences(text) {
-                if is_decision(s) {
-                    found.decisions.push(decision(s, start, &line_of, repo));
-                }
-            }
+        if body.trim().is_empty() {
+            // `Action items:` alone heads a list; its items are the actions.
             return found;
         }
+        let mut owners = owners_of(body, people);
+        // An unticked box with no one named is a standing agenda box.
+        if owners.is_empty() && !(in_action_section || label.is_some()) {
+            return found;
+        }
+        if owners.is_empty() {
+            owners.push(("group".to_owned(), "group".to_owned()));
+        }
+        let action_text = clean_text(text);
+        for (assignee, written) in owners {
+            found.actions.push(FoundAction {
+                assignee,
+                assignee_as_written: written,
+                text: action_text.clone(),
+                status: if checked == Some(true) {
+                    ActionStatus::Done
+                } else {
+                    ActionStatus::Open
+                },
+                about: about.clone(),
+                lines: Lines {
+                    start: block.line,
+                    end: block.end_line,
+                },
+            });
+        }
+        return found;
     }
 
-    for (start, s) in sentences(text) {
-        let lines = Lines {
-            start: line_of(start),
-            end: line_of(start + s.len().saturating_sub(1)),
-        };
-        let mut is_action = false;
-        if checked != Some(true) {
-            for (assignee, written) in commitments(s, people) {
-                is_action = true;
-                found.actions.push(FoundAction {
-                    assignee,
-                    assignee_as_written: written,
-                    text: clean_text(s),
-                    status: ActionStatus::Open,
-                    about: refs::in_block(&sub_block(s), repo)
-                        .into_iter()
-                        .next()
-                        .or_else(|| about.clone()),
-                    lines,
-                });
-            }
+    // A ticked box's first line is its label (`[x] Vulnerability Review`);
+    // only lines after it can hold commitments.
+    let first_line_end = if checked == Some(true) {
+        text.find('\n').map_or(text.len(), |i| i + 1)
+    } else {
+        0
+    };
+    let speaker = SPEAKER_PLAN.captures(text).map(|c| c["sp"].to_owned());
+    let action_sentences: Vec<(usize, &str)> = if first_line_end > 0 {
+        sentences(&text[first_line_end..])
+            .into_iter()
+            .map(|(i, s)| (i + first_line_end, s))
+            .collect()
+    } else {
+        all_sentences.clone()
+    };
+    for (start, s) in &action_sentences {
+        let mut owners = commitments(s, people);
+        if owners.is_empty() {
+            owners = fallback_commitment(s, *start == 0, people, speaker.as_deref(), is_note);
         }
-        // `Ulises will ask the TSC for approval` is an action, not a decision;
-        // `we agreed that Ann will …` is both.
-        if is_decision(s) && (!is_action || STRONG_DECISION.is_match(s)) {
-            found.decisions.push(decision(s, start, &line_of, repo));
+        // `We are going to drop the logo` records a choice (a decision),
+        // not work the group took on.
+        if owners.len() == 1 && owners[0].0 == "group" && is_decision(s) {
+            owners.clear();
+        }
+        for (assignee, written) in owners {
+            found.actions.push(FoundAction {
+                assignee,
+                assignee_as_written: written,
+                text: clean_text(s),
+                status: ActionStatus::Open,
+                about: item_in(s, repo).or_else(|| about.clone()),
+                lines: span(*start, s),
+            });
         }
     }
     found
 }
 
-static STRONG_DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:agreed|consensus|decided|resolved|no objections?)\b").unwrap()
+/// Commitments without a `Subject will` form: a speaker's plan, a
+/// subjectless `will`, or an imperative next step in the notes.
+fn fallback_commitment(
+    s: &str,
+    block_start: bool,
+    people: &People,
+    speaker: Option<&str>,
+    is_note: bool,
+) -> Vec<(String, String)> {
+    if let Some(c) = LEAD_BY.captures(s) {
+        let n = c
+            .get(1)
+            .or_else(|| c.get(2))
+            .map_or("", |m| m.as_str())
+            .trim();
+        return vec![(people.resolve(n), n.to_owned())];
+    }
+    if REQUEST.is_match(s) {
+        return vec![("group".to_owned(), "group".to_owned())];
+    }
+    if block_start
+        && let Some(c) = SPEAKER_PLAN.captures(s)
+        && (!NOT_COMMITMENT_REST.is_match(&c["rest"]) || be_doing(&c["rest"]))
+        && c["rest"].chars().next().is_some_and(|ch| ch.is_lowercase())
+    {
+        let sp = &c["sp"];
+        if people.knows(sp) || people.is_empty() {
+            return vec![(people.resolve(sp), sp.to_owned())];
+        }
+    }
+    if let Some(c) = SUBJECTLESS_WILL.captures(s)
+        && !NOT_COMMITMENT_REST.is_match(&c["rest"])
+        && &c["rest"] != "need"
+        && !s.trim_end().ends_with('?')
+        && !NON_PERSON_WILL.is_match(s)
+    {
+        // `Myles confirmed … and will work on it`: the sentence's subject.
+        let first = s.split_whitespace().next().unwrap_or("");
+        if c.get(0).is_some_and(|m| m.start() > 0) && people.knows(first) {
+            return vec![(people.resolve(first), first.to_owned())];
+        }
+        if let Some(sp) = speaker.filter(|sp| people.knows(sp)) {
+            return vec![(people.resolve(sp), sp.to_owned())];
+        }
+        return vec![("group".to_owned(), "group".to_owned())];
+    }
+    if is_note
+        && IMPERATIVE.is_match(s)
+        && (TIME_MARKER.is_match(s) || s.split_whitespace().count() <= 6)
+        && !s.trim_end().ends_with(['?', ':'])
+    {
+        return vec![("group".to_owned(), "group".to_owned())];
+    }
+    Vec::new()
+}
+
+/// `(lead by Ulises)`, `(Marco will lead this)`.
+static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:led|lead|owned|driven)\s+by:?\s*([^)]+)\)|\(([\p{Lu}][\p{L}'’-]+)\s+will\s+lead(?:\s+this|\s+it)?\)").unwrap()
 });
 
+/// `Myles asked that people review …`: a request to the group.
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:asked|requested)\s+that\s+(?:we|people|everyone|all|folks)\b").unwrap()
+});
+
+/// `it will`, `this will`: a `will` whose subject is not a person.
+static NON_PERSON_WILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:it|this|that|which|there|they|he|she|these|those)\s+will\b").unwrap()
+});
+
+/// `be working`, `be looking`: progressive after a plan verb is still a plan.
+fn be_doing(rest: &str) -> bool {
+    let mut w = rest.split_whitespace();
+    w.next() == Some("be") && w.next().is_some_and(|v| v.ends_with("ing"))
+}
+
 fn is_decision(s: &str) -> bool {
-    DECISION_CUE.is_match(s) && !NOT_DECISION.is_match(s)
+    let Some(m) = DECISION_CUE.find(s) else {
+        return false;
+    };
+    !NOT_DECISION.is_match(s) && !HEDGE.is_match(&s[..m.start()])
 }
 
-fn decision(
-    s: &str,
-    start: usize,
-    line_of: &dyn Fn(usize) -> usize,
-    repo: Option<&Repo>,
-) -> FoundDecision {
-    FoundDecision {
-        text: clean_text(s),
-        about: refs::in_block(&sub_block(s), repo).into_iter().next(),
-        lines: Lines {
-            start: line_of(start),
-            end: line_of(start + s.len().saturating_sub(1)),
-        },
-    }
-}
-
-/// A throwaway block for scanning one sentence for references.
-fn sub_block(s: &str) -> Block {
-    Block {
+/// The first GitHub item named in a sentence.
+fn item_in(s: &str, repo: Option<&Repo>) -> Option<ItemRef> {
+    let b = Block {
         kind: Kind::Paragraph,
         text: s.to_owned(),
         links: Vec::new(),
         line: 0,
         end_line: 0,
         parent: None,
-    }
+    };
+    refs::in_block(&b, repo).into_iter().next()
 }
 
 fn clean_text(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Words in a subject that make it the group as a whole.
+fn is_group_subject(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    lower == "we"
+        || lower == "our team"
+        || lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "team" | "group" | "wg" | "everyone" | "all" | "everybody" | "tsc" | "tc"
+            )
+        })
+}
+
 /// The people a commitment sentence names as its subjects.
 fn commitments(s: &str, people: &People) -> Vec<(String, String)> {
+    // `we'll` is `we will`.
+    let s = &s.replace("’ll ", " will ").replace("'ll ", " will ");
     let mut out = Vec::new();
     for c in COMMITMENT.captures_iter(s) {
         let subj = c.name("subj").unwrap().as_str();
@@ -585,10 +841,9 @@ fn commitments(s: &str, people: &People) -> Vec<(String, String)> {
             continue;
         }
         let at_start = c.get(0).unwrap().start() == 0;
-        let lower = subj.to_lowercase();
-        if lower == "we" {
-            // `we agreed to` is a decision; `we need to`/`we will` is the group's action.
-            if verb.starts_with("agreed")
+        if subj.eq_ignore_ascii_case("we") {
+            // `we agreed to` is a decision; `we will` / `we need to` the group's action.
+            if verb.starts_with("agree")
                 || verb.starts_with("has")
                 || verb.starts_with("have")
                 || verb == "to"
@@ -596,30 +851,42 @@ fn commitments(s: &str, people: &People) -> Vec<(String, String)> {
                 continue;
             }
             out.push(("group".to_owned(), subj.to_owned()));
+            break;
+        }
+        if subj == "I" {
             continue;
         }
-        if lower == "i" {
-            continue;
+        if split_subjects(subj).len() == 1
+            && let Some(k) = people.lookup(subj).cloned()
+        {
+            // `The Chair`, a full name, a handle.
+            out.push((k, subj.to_owned()));
+            break;
         }
-        // `X to do` only at the start of a sentence, or with a handle or a
-        // known attendee: `want to`, `had to` and the like are not subjects.
+        if is_group_subject(subj) {
+            out.push(("group".to_owned(), subj.to_owned()));
+            break;
+        }
         let names = split_subjects(subj);
         let all_known = names.iter().all(|n| n.starts_with('@') || people.knows(n));
-        if verb == "to" && !(at_start || all_known) {
+        // `X to do` needs X to be someone: a handle, an attendee, or a lone
+        // capitalised name opening the sentence (`James to schedule`).
+        let lone_name =
+            names.len() == 1 && !names[0].contains(' ') && looks_like_first_name(&names[0]);
+        if verb == "to" && !(all_known || (at_start && lone_name)) {
             continue;
         }
         if verb.starts_with("need") && !all_known {
             continue;
         }
         for n in names {
-            let first = n
-                .trim_start_matches('@')
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if !n.starts_with('@') && (NOT_SUBJECTS.contains(&first.as_str()) && !people.knows(&n))
+            if !n.starts_with('@')
+                && !people.knows(&n)
+                && !looks_like_first_name(n.split_whitespace().next().unwrap_or(""))
             {
+                continue;
+            }
+            if n.to_lowercase().starts_with("the ") || n.to_lowercase().starts_with("his ") {
                 continue;
             }
             out.push((people.resolve(&n), n));
@@ -631,6 +898,23 @@ fn commitments(s: &str, people: &People) -> Vec<(String, String)> {
     out
 }
 
+/// A capitalised word that can be a person's name rather than a common
+/// word opening a sentence.
+fn looks_like_first_name(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .skip(1)
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        && w.chars().skip(1).any(char::is_lowercase)
+        && !NOT_SUBJECTS.contains(&lower.as_str())
+        && !(lower.ends_with("ing")
+            || lower.ends_with("ed")
+            || lower.ends_with("tion")
+            || lower.ends_with("ment")
+            || lower.ends_with("ly"))
+}
+
 fn split_subjects(subj: &str) -> Vec<String> {
     subj.split([',', '&'])
         .flat_map(|p| p.split(" and "))
@@ -639,11 +923,17 @@ fn split_subjects(subj: &str) -> Vec<String> {
         .collect()
 }
 
-/// Owners named in a labelled action (`Action: @x to …`, `… (lead by X)`).
+/// Owners named in a labelled action (`Action: @x to …`, `… (lead by X)`,
+/// `Ben take a stab at …`, `… - @x`).
 fn owners_of(body: &str, people: &People) -> Vec<(String, String)> {
-    let c = commitments(body, people);
-    if !c.is_empty() {
-        return c;
+    // Only a subject opening the item owns it: in `open an issue … (Ruy
+    // needs to get an exception)` the item is the group's.
+    let opening = body.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+    if COMMITMENT.find(opening).is_some_and(|m| m.start() == 0) {
+        let c = commitments(opening, people);
+        if !c.is_empty() {
+            return c;
+        }
     }
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\((?:led|lead|owned|owner|driven)\s*(?:by)?:?\s*([^)]+)\)").unwrap()
@@ -652,10 +942,37 @@ fn owners_of(body: &str, people: &People) -> Vec<(String, String)> {
         let n = c[1].trim().to_owned();
         return vec![(people.resolve(&n), n)];
     }
-    static LEADING_HANDLE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\W*(@[A-Za-z0-9][A-Za-z0-9-]*)").unwrap());
-    if let Some(c) = LEADING_HANDLE.captures(body) {
-        return vec![(people.resolve(&c[1]), c[1].to_owned())];
+    static HANDLES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\W*(@[A-Za-z0-9][A-Za-z0-9-]*(?:\s*(?:,|&|and)\s*@[A-Za-z0-9][A-Za-z0-9-]*)*)",
+        )
+        .unwrap()
+    });
+    if let Some(c) = HANDLES.captures(body) {
+        return split_subjects(&c[1])
+            .into_iter()
+            .map(|h| (people.resolve(&h), h))
+            .collect();
+    }
+    // A known attendee opening the line, or a trailing `- @x` / `[Name]`.
+    let first = body
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split([' ', ':', ','])
+        .next()
+        .unwrap_or("");
+    if people.knows(first) {
+        return vec![(people.resolve(first), first.to_owned())];
+    }
+    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\s[-–]\s*(@[A-Za-z0-9][A-Za-z0-9-]*)|\[([A-Z][\w'’-]*)\])\s*\.?\s*$")
+            .unwrap()
+    });
+    if let Some(c) = TRAILING.captures(body) {
+        let n = c.get(1).or_else(|| c.get(2)).unwrap().as_str().to_owned();
+        return vec![(people.resolve(&n), n)];
+    }
+    if is_group_subject(first) {
+        return vec![("group".to_owned(), first.to_owned())];
     }
     Vec::new()
 }
