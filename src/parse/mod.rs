@@ -536,6 +536,10 @@ impl Parser<'_> {
             // In an action list, an item's sub-items are its details, not
             // actions of their own.
             let parent_is_action = b.parent.is_some_and(|p| action_blocks.contains(&p));
+            if parent_is_action {
+                // Details of details are details too.
+                action_blocks.insert(i);
+            }
             let in_actions = !parent_is_action
                 && (action_heading
                     || action_inline

@@ -762,7 +762,9 @@ fn fallback_commitment(
     }
     if is_note
         && IMPERATIVE.is_match(s)
-        && (TIME_MARKER.is_match(s) || s.split_whitespace().count() <= 6)
+        // A short note written as a full sentence (`Add Ryan as owner.`),
+        // not a title fragment (`Review Gold Level: <url>`).
+        && (TIME_MARKER.is_match(s) || (s.split_whitespace().count() <= 6 && s.trim_end().ends_with('.')))
         && !s.trim_end().ends_with(['?', ':'])
     {
         return vec![("group".to_owned(), "group".to_owned())];
@@ -818,6 +820,13 @@ fn clean_text(s: &str) -> String {
 /// Words in a subject that make it the group as a whole.
 fn is_group_subject(s: &str) -> bool {
     let lower = s.to_lowercase();
+    // `his team` is someone else's team, not the group.
+    if ["his ", "her ", "their ", "my "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return false;
+    }
     lower == "we"
         || lower == "our team"
         || lower.split_whitespace().any(|w| {
@@ -834,6 +843,10 @@ fn commitments(s: &str, people: &People) -> Vec<(String, String)> {
     let s = &s.replace("’ll ", " will ").replace("'ll ", " will ");
     let mut out = Vec::new();
     for c in COMMITMENT.captures_iter(s) {
+        // `Possibly, we'll …`, `we should maybe …`: a wish, not a commitment.
+        if HEDGE.is_match(&s[..c.get(0).unwrap().start()]) {
+            continue;
+        }
         let subj = c.name("subj").unwrap().as_str();
         let verb = c.name("verb").unwrap().as_str();
         let rest = c.name("rest").unwrap().as_str();
@@ -934,6 +947,14 @@ fn owners_of(body: &str, people: &People) -> Vec<(String, String)> {
         if !c.is_empty() {
             return c;
         }
+    }
+    // A handle is unambiguous wherever it stands (`If approved, @x to lead`).
+    let handles: Vec<_> = commitments(body, people)
+        .into_iter()
+        .filter(|(_, w)| w.starts_with('@'))
+        .collect();
+    if !handles.is_empty() {
+        return handles;
     }
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\((?:led|lead|owned|owner|driven)\s*(?:by)?:?\s*([^)]+)\)").unwrap()
