@@ -412,6 +412,7 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
         w.add(&an, gg::MEETING_PROP, meeting.clone());
         w.text(&an, schema::TEXT, &a.text);
         w.text(&an, gg::ASSIGNEE_AS_WRITTEN, &a.assignee_as_written);
+        w.text(&an, gg::ACTION_KEY, &action_key(&a.assignee, &a.text));
         let status = match a.status {
             ActionStatus::Open => schema::POTENTIAL,
             ActionStatus::Done => schema::COMPLETED,
@@ -445,6 +446,24 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     w.quads.sort_by_cached_key(|q| q.to_string());
     w.quads.dedup();
     w.quads
+}
+
+/// A key under which the same action written again in a later meeting
+/// (carried over) is recognised: the assignee and the words of the text,
+/// folded, without labels (`Action:`, `TODO:`) or handle markers.
+pub fn action_key(assignee: &str, text: &str) -> String {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:\(action\)|action(?:\s*items?)?|ai|todo|next\s+steps?)\s*[:\-–]\s*").unwrap()
+    });
+    let text = LABEL.replace(text, "");
+    let words: Vec<String> = crate::parse::statements::fold(&text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    format!("{}|{}", assignee.to_lowercase(), words.join(" "))
 }
 
 /// Describes a GitHub item: its type, identifier and repository.

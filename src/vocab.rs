@@ -83,6 +83,8 @@ pub mod gg {
         HANDLE_AS_WRITTEN = "handleAsWritten",
         AFFILIATION = "affiliation",
         ASSIGNEE_AS_WRITTEN = "assigneeAsWritten",
+        ACTION_KEY = "actionKey",
+        CARRIED_OVER_FROM = "carriedOverFrom",
         GITHUB_ISSUE = "githubIssue",
         MINUTES_DOC = "minutesDocument",
         MENTIONS = "mentions",
