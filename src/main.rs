@@ -321,7 +321,7 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
             .find(|f| f.path == *path)
             .with_context(|| format!("{} is a folder; give minutes files", path.display()))?;
         match store::read_source(&file) {
-            Ok((m, _)) => {
+            Ok(store::ReadDoc { minutes: m, .. }) => {
                 for d in &m.diagnostics {
                     if d.severity >= Severity::Warning {
                         eprintln!(

@@ -27,6 +27,13 @@ pub struct DocInfo<'a> {
     pub repo_path: &'a str,
     /// The SHA-256 of the document's bytes, hex.
     pub content_hash: &'a str,
+    /// The git commit checked out, when read from a checkout.
+    pub git_commit: Option<&'a str>,
+    /// The git blob id of the bytes read.
+    pub git_blob: Option<&'a str>,
+    /// The GitHub URL of the file at that commit, when the file is exactly
+    /// as committed and the repository is on GitHub.
+    pub permalink: Option<String>,
 }
 
 /// Mints IRIs under a base.
@@ -164,6 +171,7 @@ pub fn account_iri(login: &str) -> NamedNode {
 struct Writer {
     graph: GraphName,
     quads: Vec<Quad>,
+    permalink: Option<String>,
 }
 
 impl Writer {
@@ -190,6 +198,14 @@ impl Writer {
         self.add(s, prov::WAS_DERIVED_FROM, doc.clone());
         self.add(s, gg::SOURCE_LINE, Literal::from(lines.start as i64));
         self.add(s, gg::SOURCE_END_LINE, Literal::from(lines.end as i64));
+        if let Some(base) = &self.permalink {
+            let anchor = if lines.start == lines.end {
+                format!("{base}#L{}", lines.start)
+            } else {
+                format!("{base}#L{}-L{}", lines.start, lines.end)
+            };
+            self.add(s, gg::PERMALINK, NamedNode::new_unchecked(anchor));
+        }
     }
 }
 
@@ -199,6 +215,7 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     let mut w = Writer {
         graph: GraphName::NamedNode(doc.clone()),
         quads: Vec::new(),
+        permalink: info.permalink.clone(),
     };
 
     // The document itself.
@@ -206,6 +223,15 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     w.text(&doc, gg::SOURCE_PATH, info.repo_path);
     w.text(&doc, gg::CONTENT_HASH, info.content_hash);
     w.text(&doc, gg::PARSER_VERSION, PARSER_VERSION);
+    if let Some(c) = info.git_commit {
+        w.text(&doc, gg::GIT_COMMIT, c);
+    }
+    if let Some(b) = info.git_blob {
+        w.text(&doc, gg::GIT_BLOB, b);
+    }
+    if let Some(p) = &info.permalink {
+        w.add(&doc, gg::PERMALINK, NamedNode::new_unchecked(p.clone()));
+    }
     if let Some(title) = &m.title {
         w.text(&doc, dcterms::TITLE, title);
     }
@@ -455,7 +481,8 @@ pub fn action_key(assignee: &str, text: &str) -> String {
     use regex::Regex;
     use std::sync::LazyLock;
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:\(action\)|action(?:\s*items?)?|ai|todo|next\s+steps?)\s*[:\-–]\s*").unwrap()
+        Regex::new(r"(?i)^\W*(?:\(action\)|action(?:\s*items?)?|ai|todo|next\s+steps?)\s*[:\-–]\s*")
+            .unwrap()
     });
     let text = LABEL.replace(text, "");
     let words: Vec<String> = crate::parse::statements::fold(&text)

@@ -30,6 +30,28 @@ pub struct SourceFile {
     pub repo: Option<Repo>,
     /// The path inside the repository (or below the named folder).
     pub repo_path: String,
+    /// Where it sits in a git checkout, when it does.
+    pub git: Option<GitFile>,
+}
+
+/// A file's place in a git checkout, read from the local repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitFile {
+    /// The checkout's top folder.
+    pub top: PathBuf,
+    /// The commit checked out (`HEAD`), when there is one.
+    pub commit: Option<String>,
+    /// The file's blob id at that commit, when the file is tracked.
+    pub committed_blob: Option<String>,
+}
+
+/// The git blob id of some content (what `git hash-object` prints).
+pub fn blob_id(bytes: &[u8]) -> String {
+    use sha1::{Digest, Sha1};
+    let mut h = Sha1::new();
+    h.update(format!("blob {}\0", bytes.len()).as_bytes());
+    h.update(bytes);
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A file that was looked at and left out, with the reason.
@@ -119,7 +141,55 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
     }
     found.files.sort_by(|a, b| a.path.cmp(&b.path));
     found.files.dedup_by(|a, b| a.path == b.path);
+    fill_git_commits(&mut found.files);
     Ok(found)
+}
+
+/// Asks git, once per checkout, for the commit checked out and the blob id
+/// of every tracked file at that commit. Without git (or outside a
+/// checkout) files simply carry no commit.
+fn fill_git_commits(files: &mut [SourceFile]) {
+    use std::collections::HashMap;
+    let mut per_top: HashMap<PathBuf, (Option<String>, HashMap<String, String>)> = HashMap::new();
+    for f in files.iter_mut() {
+        let Some(g) = f.git.as_mut() else { continue };
+        let (commit, blobs) = per_top.entry(g.top.clone()).or_insert_with(|| {
+            let commit = git(&g.top, &["rev-parse", "--verify", "-q", "HEAD"])
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty());
+            let blobs = commit
+                .as_ref()
+                .and_then(|_| git(&g.top, &["ls-tree", "-r", "-z", "HEAD"]))
+                .map(|out| {
+                    out.split('\0')
+                        .filter_map(|entry| {
+                            // `<mode> blob <id>\t<path>`
+                            let (meta, path) = entry.split_once('\t')?;
+                            let id = meta.split_whitespace().nth(2)?;
+                            Some((path.to_owned(), id.to_owned()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (commit, blobs)
+        });
+        g.commit = commit.clone();
+        g.committed_blob = blobs.get(&f.repo_path).cloned();
+    }
+}
+
+fn git(top: &Path, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Whether a file found in a folder is minutes, or why not.
@@ -186,9 +256,10 @@ fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let is_checkout = dir.join(".git").exists();
         let repo = match name.split_once('+') {
             Some((owner, name)) => Repo::parse(&format!("{owner}/{name}")),
-            None if dir.join(".git").exists() => match git_checkout(dir) {
+            None if is_checkout => match git_checkout(dir) {
                 Some(repo) => Some(repo),
                 None => break,
             },
@@ -198,11 +269,17 @@ fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
             && let Ok(inner) = abs.strip_prefix(dir)
         {
             let inner = inner.to_string_lossy().replace('\\', "/");
+            let git = is_checkout.then(|| GitFile {
+                top: dir.to_path_buf(),
+                commit: None,
+                committed_blob: None,
+            });
             return SourceFile {
                 path: path.to_path_buf(),
                 key: format!("{repo}/{inner}"),
                 repo: Some(repo),
                 repo_path: inner,
+                git,
             };
         }
     }
@@ -215,6 +292,7 @@ fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
         key,
         repo: None,
         repo_path: rel.to_owned(),
+        git: None,
     }
 }
 

@@ -408,7 +408,7 @@ impl Default for IngestOptions {
 ///
 /// Fails with a diagnostic (not an error) when the file cannot be read or
 /// is binary: the caller reports it and goes on.
-pub fn read_source(file: &SourceFile) -> std::result::Result<(Minutes, String), Diagnostic> {
+pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic> {
     let bytes = std::fs::read(&file.path).map_err(|e| {
         Diagnostic::new(
             Severity::Error,
@@ -426,6 +426,7 @@ pub fn read_source(file: &SourceFile) -> std::result::Result<(Minutes, String), 
         ));
     }
     let hash = hex(&Sha256::digest(&bytes));
+    let blob = crate::source::blob_id(&bytes);
     let cx = Context {
         source: file.path.display().to_string(),
         file_name: file
@@ -445,7 +446,22 @@ pub fn read_source(file: &SourceFile) -> std::result::Result<(Minutes, String), 
             "govgraph failed on this file (a bug: please report it with the file)",
         )
     })?;
-    Ok((m, hash))
+    Ok(ReadDoc {
+        minutes: m,
+        content_hash: hash,
+        blob,
+    })
+}
+
+/// A document as read: the parsed minutes and the identities of its bytes.
+#[derive(Debug, Clone)]
+pub struct ReadDoc {
+    /// The parsed minutes, with diagnostics.
+    pub minutes: Minutes,
+    /// The SHA-256 of the bytes, hex.
+    pub content_hash: String,
+    /// The git blob id of the bytes.
+    pub blob: String,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -468,18 +484,22 @@ pub fn ingest(
 ) -> Result<Report> {
     let iris = Iris::new(&opts.base_iri)?;
     store.ensure_ontology()?;
-    let mut read: Vec<(usize, Minutes, String)> = Vec::new();
+    let mut read: Vec<(usize, Minutes, String, String)> = Vec::new();
     let mut report = Report::default();
     for (i, f) in files.iter().enumerate() {
         match read_source(f) {
-            Ok((m, hash)) => {
+            Ok(ReadDoc {
+                minutes: m,
+                content_hash: hash,
+                blob,
+            }) => {
                 report.files.push(FileReport {
                     path: f.path.clone(),
                     outcome: Outcome::Unchanged,
                     meeting: m.is_meeting(),
                     diagnostics: m.diagnostics.clone(),
                 });
-                read.push((i, m, hash));
+                read.push((i, m, hash, blob));
             }
             Err(d) => report.files.push(FileReport {
                 path: f.path.clone(),
@@ -490,11 +510,11 @@ pub fn ingest(
         }
         progress(i + 1);
     }
-    let mut ids = Identities::learn(read.iter().map(|(_, m, _)| m));
+    let mut ids = Identities::learn(read.iter().map(|(_, m, _, _)| m));
     store.known_identities(&mut ids)?;
 
     let mut bulk: Vec<(usize, Vec<Quad>)> = Vec::new();
-    for (i, m, hash) in &read {
+    for (i, m, hash, blob) in &read {
         let f = &files[*i];
         let doc = iris.document(&f.key);
         let state = store.document_state(&doc)?;
@@ -517,10 +537,41 @@ pub fn ingest(
         if same && !opts.force {
             continue;
         }
+        // A permalink only for a file exactly as committed: otherwise the
+        // line numbers would point into a different version.
+        let git = f.git.as_ref();
+        let commit = git.and_then(|g| g.commit.as_deref());
+        let permalink = match (commit, &f.repo) {
+            (Some(c), Some(repo))
+                if git.and_then(|g| g.committed_blob.as_deref()) == Some(blob.as_str()) =>
+            {
+                Some(format!(
+                    "{}/blob/{c}/{}",
+                    map::repo_iri(repo).as_str(),
+                    f.repo_path
+                ))
+            }
+            (Some(c), _) => {
+                r.diagnostics.push(Diagnostic::new(
+                    Severity::Note,
+                    "uncommitted",
+                    0,
+                    format!(
+                        "the file differs from commit {} (uncommitted or untracked): no permalink",
+                        &c[..c.len().min(12)]
+                    ),
+                ));
+                None
+            }
+            _ => None,
+        };
         let info = DocInfo {
             key: &f.key,
             repo_path: &f.repo_path,
             content_hash: hash,
+            git_commit: commit,
+            git_blob: git.map(|_| blob.as_str()),
+            permalink,
         };
         let quads = map::map(m, &info, &iris, &ids);
         if state.is_some() {

@@ -224,15 +224,42 @@ impl Parser<'_> {
     }
 
     fn title_and_date(&mut self, blocks: &[Block]) {
+        // The title: the first level-1 heading; else a plain first line
+        // (`Jan 2, 2024 - Zeta collab space`); else the first heading that
+        // is not a section name (`## Links`, `## Present`).
+        let first_line = blocks
+            .first()
+            .filter(|b| b.kind == Kind::Paragraph)
+            .map(|b| {
+                (
+                    b.text.lines().next().unwrap_or("").trim().to_owned(),
+                    b.line,
+                )
+            });
         let title = blocks
             .iter()
             .find(|b| b.kind == Kind::Heading(1))
-            .or_else(|| blocks.iter().find(|b| matches!(b.kind, Kind::Heading(_))));
-        let title_date = title.and_then(|t| date::find(&t.text).map(|d| (d, t.line)));
-        if let Some(t) = title {
-            self.m.title = Some(t.text.trim().to_owned());
+            .map(|b| (b.text.trim().to_owned(), b.line))
+            .or(first_line.filter(|(t, _)| {
+                !t.is_empty() && t.split_whitespace().count() <= 16 && label_section(t).is_none()
+            }))
+            .or_else(|| {
+                blocks
+                    .iter()
+                    .find(|b| {
+                        matches!(b.kind, Kind::Heading(_))
+                            && heading_section(&b.text).is_none()
+                            && !GENERIC_HEADING.is_match(&b.text)
+                    })
+                    .map(|b| (b.text.trim().to_owned(), b.line))
+            });
+        let title_date = title
+            .as_ref()
+            .and_then(|(t, line)| date::find(t).map(|d| (d, *line)));
+        if let Some((t, _)) = title {
+            self.m.title = Some(t);
         } else {
-            self.diag(Severity::Warning, "no-title", 1, "no title heading");
+            self.diag(Severity::Warning, "no-title", 1, "no title");
         }
         let file_date = date::from_file_name(&self.cx.file_name);
         // A `Date: …` line in the first blocks, for minutes whose title has none.

@@ -762,6 +762,8 @@ fn fallback_commitment(
     }
     if is_note
         && IMPERATIVE.is_match(s)
+        // `Draft is in review`: a noun, not an imperative.
+        && !COPULA_SECOND.is_match(s)
         // A short note written as a full sentence (`Add Ryan as owner.`),
         // not a title fragment (`Review Gold Level: <url>`).
         && (TIME_MARKER.is_match(s) || (s.split_whitespace().count() <= 6 && s.trim_end().ends_with('.')))
@@ -771,6 +773,10 @@ fn fallback_commitment(
     }
     Vec::new()
 }
+
+static COPULA_SECOND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*\w+\s+(?:is|are|was|were|has|have|had|will|looks?|seems?)\b").unwrap()
+});
 
 /// `(lead by Ulises)`, `(Marco will lead this)`.
 static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
