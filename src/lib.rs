@@ -27,6 +27,7 @@
 //! - [`map`]: a parsed document to RDF quads in its own named graph.
 //! - [`store`]: the Oxigraph store: ingest, replace, export.
 //! - [`query`]: saved queries, parameter binding, result formats.
+//! - [`check`]: the minutes linter (`govgraph check`).
 //! - [`vocab`]: every IRI govgraph writes.
 //!
 //! # Invariants
@@ -43,6 +44,7 @@
 
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod decode;
 pub mod error;
 pub mod map;

@@ -90,6 +90,18 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Lint minutes: report what a minute-taker can fix, with file:line.
+    Check {
+        /// Minutes files, or folders to search recursively.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Report notes too (repairs, lines that name no person).
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Write the whole graph in an RDF format.
     Export {
         /// Output format.
@@ -109,6 +121,14 @@ enum ParseFormat {
     Json,
     /// One indented JSON object per file.
     JsonPretty,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// Findings with source excerpts, for people.
+    Text,
+    /// One JSON array of findings, for tools.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -213,6 +233,11 @@ fn run(cli: Cli) -> Result<bool> {
             output,
             store,
         } => export(format, output.as_deref(), &store.store),
+        Command::Check {
+            paths,
+            format,
+            verbose,
+        } => check(&paths, format, verbose),
     }
 }
 
@@ -356,6 +381,99 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
     }
     out.flush()?;
     Ok(ok)
+}
+
+fn check(paths: &[PathBuf], format: CheckFormat, verbose: bool) -> Result<bool> {
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+    let found = source::discover(paths)?;
+    if found.files.is_empty() {
+        bail!(
+            "no minutes files found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let results = govgraph::check::check(&found.files);
+    let shown = |d: &govgraph::model::Diagnostic| verbose || d.severity >= Severity::Warning;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let (mut errors, mut warnings) = (0, 0);
+    let mut json = Vec::new();
+    let renderer = if std::io::stdout().is_terminal() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for f in &results {
+        let lines: Vec<&str> = f.text.lines().collect();
+        for d in f.diagnostics.iter().filter(|d| shown(d)) {
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                Severity::Note => {}
+            }
+            let excerpt = d
+                .line
+                .checked_sub(1)
+                .and_then(|i| lines.get(i))
+                .copied()
+                .unwrap_or("");
+            match format {
+                CheckFormat::Json => json.push(serde_json::json!({
+                    "file": f.path.display().to_string(),
+                    "line": d.line,
+                    "severity": d.severity,
+                    "code": d.code,
+                    "message": d.message,
+                    "excerpt": excerpt,
+                })),
+                CheckFormat::Text => {
+                    let level = match d.severity {
+                        Severity::Error => Level::ERROR,
+                        Severity::Warning => Level::WARNING,
+                        Severity::Note => Level::NOTE,
+                    };
+                    let path = f.path.display().to_string();
+                    let title = level.clone().primary_title(d.message.as_str()).id(d.code);
+                    let report = if excerpt.trim().is_empty() || d.line == 0 {
+                        vec![
+                            title.element(
+                                Snippet::<annotate_snippets::Annotation<'_>>::source("")
+                                    .path(path.as_str())
+                                    .line_start(d.line.max(1)),
+                            ),
+                        ]
+                    } else {
+                        let start = excerpt.len() - excerpt.trim_start().len();
+                        vec![
+                            title.element(
+                                Snippet::source(excerpt)
+                                    .line_start(d.line)
+                                    .path(path.as_str())
+                                    .annotation(
+                                        AnnotationKind::Primary
+                                            .span(start..excerpt.trim_end().len()),
+                                    ),
+                            ),
+                        ]
+                    };
+                    writeln!(out, "{}\n", renderer.render(&report))?;
+                }
+            }
+        }
+    }
+    if let CheckFormat::Json = format {
+        serde_json::to_writer_pretty(&mut out, &json)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    eprintln!(
+        "{} files checked: {errors} errors, {warnings} warnings",
+        results.len()
+    );
+    Ok(errors + warnings == 0)
 }
 
 fn list_queries() -> Result<()> {

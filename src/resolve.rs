@@ -121,3 +121,142 @@ mod tests {
         assert_eq!(ids.key(None, None), None);
     }
 }
+
+/// A likely typo in a GitHub login: a rare login close to a common one
+/// written for the same person. Suggestions are never applied: they are
+/// reported, and an aliases file makes them facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The rare spelling, lower-case.
+    pub rare: String,
+    /// The common spelling it resembles, lower-case.
+    pub common: String,
+    /// Their edit distance.
+    pub distance: usize,
+    /// How often each was seen.
+    pub counts: (usize, usize),
+    /// Why they look like one person.
+    pub reason: String,
+}
+
+/// Finds logins that are probably typos of others, from `(login, name)`
+/// occurrences (one per attendance line).
+///
+/// A login is suspect when a login seen at least twice as often is within
+/// one edit (two for logins of eight letters or more) and the names written
+/// with them agree (same normalised name or first name), or the distance is
+/// a single edit of a long login.
+pub fn suggestions<'a>(
+    occurrences: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+) -> Vec<Suggestion> {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    let mut names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (login, name) in occurrences {
+        let l = login.to_lowercase();
+        *count.entry(l.clone()).or_default() += 1;
+        if let Some(n) = name.map(name_key).filter(|n| !n.is_empty()) {
+            names.entry(l).or_default().insert(n);
+        }
+    }
+    let first_names = |l: &str| -> BTreeSet<String> {
+        names
+            .get(l)
+            .map(|s| {
+                s.iter()
+                    .filter_map(|n| n.split(' ').next().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for (rare, &rc) in &count {
+        let mut best: Option<Suggestion> = None;
+        for (common, &cc) in &count {
+            if common == rare || cc < 2 * rc || rare.len() < 4 {
+                continue;
+            }
+            let max = if rare.len() >= 8 { 2 } else { 1 };
+            let d = edit_distance(rare, common);
+            if d == 0 || d > max {
+                continue;
+            }
+            let same_name = names
+                .get(rare)
+                .zip(names.get(common))
+                .is_some_and(|(a, b)| !a.is_disjoint(b));
+            let same_first = !first_names(rare).is_disjoint(&first_names(common));
+            let reason = if same_name {
+                "written with the same name".to_owned()
+            } else if same_first {
+                "written with the same first name".to_owned()
+            } else if d == 1
+                && rare.len() >= 6
+                && (!names.contains_key(rare) || !names.contains_key(common))
+            {
+                // Names that disagree mean two people; without a name on one
+                // side, one letter is all there is to go on.
+                "one letter apart".to_owned()
+            } else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|b| {
+                (d, std::cmp::Reverse(cc)) < (b.distance, std::cmp::Reverse(b.counts.1))
+            }) {
+                best = Some(Suggestion {
+                    rare: rare.clone(),
+                    common: common.clone(),
+                    distance: d,
+                    counts: (rc, cc),
+                    reason,
+                });
+            }
+        }
+        out.extend(best);
+    }
+    out
+}
+
+/// Levenshtein distance.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn typos_of_common_logins_are_suggested_with_a_reason() {
+        let mut occ = vec![("mhdawson", Some("Michael Dawson")); 9];
+        occ.push(("mhdawsson", Some("Michael Dawson")));
+        occ.extend([("richardlau", Some("Richard Lau")); 4]);
+        occ.push(("richadlau", Some("Richard Lau")));
+        // Distinct people with close logins and different names: not suggested.
+        occ.extend([("jasnell", Some("James Snell")); 5]);
+        occ.push(("jsnell", Some("Jo Snell")));
+        let s = suggestions(occ);
+        let pairs: Vec<(&str, &str)> = s
+            .iter()
+            .map(|s| (s.rare.as_str(), s.common.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![("mhdawsson", "mhdawson"), ("richadlau", "richardlau")]
+        );
+        assert_eq!(s[0].reason, "written with the same name");
+        assert_eq!(s[0].counts, (1, 9));
+    }
+}

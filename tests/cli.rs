@@ -294,3 +294,82 @@ fn export_to_a_file() {
     assert!(ttl.contains("gg:Meeting ;"), "prefixes are used");
     assert!(!tmp.path().join("out.govgraph-tmp").exists());
 }
+
+/// `govgraph check` (issue 3): each finding with file:line and an excerpt,
+/// JSON for tools, exit 1 when it found problems, 0 on clean minutes.
+#[test]
+fn check_reports_what_a_minute_taker_can_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("zeta-org+tsc/meetings");
+    fs::create_dir_all(&dir).unwrap();
+    for day in ["02", "09", "16"] {
+        fs::write(
+            dir.join(format!("2024-01-{day}.md")),
+            format!("# Zeta TSC Meeting 2024-01-{day}\n\n## Present\n\n* Ann Lee (@annlee)\n* Bo Chen (@bochen)\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        dir.join("2024-01-23.md"),
+        "# Zeta TSC Meeting 2024-01-22\n\n## Links\n\n* **Recording**:\n* **GitHub Issue**: $GITHUB_ISSUE$\n\n## Present\n\n* Ann Lee (@anlee)\n* Bo Chen (@bochen)\n\n## Agenda\n\n* Budget [#5](https://github.com/zeta-org/tsc/issues/6)\n  * Carla will draft the budget.\n",
+    )
+    .unwrap();
+    let r = run(&["check", tmp.path().to_str().unwrap()], tmp.path());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for (code, line) in [
+        ("date-mismatch", 1),
+        ("empty-link", 5),
+        ("template-variable", 6),
+        ("handle-typo", 10),
+        ("link-mismatch", 15),
+        ("unknown-assignee", 16),
+    ] {
+        assert!(
+            r.stdout.contains(&format!("warning[{code}]")),
+            "{code} missing:\n{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains(&format!("2024-01-23.md:{line}:")),
+            "{code} at line {line}:\n{}",
+            r.stdout
+        );
+    }
+    assert!(
+        r.stdout.contains("`@anlee` looks like a typo of `@annlee`"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("16 |   * Carla will draft the budget."),
+        "excerpt:\n{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("4 files checked: 0 errors, 6 warnings"),
+        "{}",
+        r.stderr
+    );
+
+    let r = run(
+        &["check", "--format", "json", tmp.path().to_str().unwrap()],
+        tmp.path(),
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let typo = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "handle-typo")
+        .unwrap();
+    assert_eq!(typo["line"], 10);
+    assert_eq!(typo["excerpt"], "* Ann Lee (@anlee)");
+
+    // Clean minutes: nothing to say, exit 0.
+    let r = run(
+        &["check", dir.join("2024-01-02.md").to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.is_empty());
+}

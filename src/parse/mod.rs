@@ -108,6 +108,7 @@ pub fn parse(text: &str, cx: &Context) -> Minutes {
         },
         absent_lines: HashSet::new(),
         link_lines: HashSet::new(),
+        text,
     };
     p.title_and_date(&blocks);
     p.links(&blocks);
@@ -127,6 +128,8 @@ struct Parser<'a> {
     absent_lines: HashSet<usize>,
     /// Blocks that gave a Links value; they are not references.
     link_lines: HashSet<usize>,
+    /// The whole text, for facts that need the document (proper nouns).
+    text: &'a str,
 }
 
 /// Which section each block is in, from the headings and inline labels.
@@ -364,6 +367,23 @@ impl Parser<'_> {
                     continue; // reported once by template_variables
                 }
                 let Some(url) = url.filter(|u| u.starts_with("http")) else {
+                    if rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                        && *s == Section::Links
+                    {
+                        let what = if c.name("recording").is_some() {
+                            "recording"
+                        } else if c.name("minutes").is_some() {
+                            "minutes document"
+                        } else {
+                            "meeting issue"
+                        };
+                        self.diag(
+                            Severity::Warning,
+                            "empty-link",
+                            line_no,
+                            format!("the {what} link is empty"),
+                        );
+                    }
                     continue;
                 };
                 // The URL's shape says more than its label: minute-takers
@@ -452,7 +472,11 @@ impl Parser<'_> {
                 if is_table_header(&l) {
                     continue;
                 }
-                for e in people::parse_line(&l, &links, allow_split) {
+                let entries = people::parse_line(&l, &links, allow_split);
+                if entries.is_empty() {
+                    self.unread_attendee_line(&l, line);
+                }
+                for e in entries {
                     match e {
                         Entry::Team(t) => {
                             if !self.m.teams.contains(&t) {
@@ -596,6 +620,7 @@ impl Parser<'_> {
             let default_repo = heading_repo.clone().or_else(|| self.m.repo.clone());
             // References, outside the Links section and attendance lists.
             if !self.link_lines.contains(&i) && !matches!(b.kind, Kind::Heading(1)) {
+                self.link_mismatches(b, default_repo.as_ref());
                 for r in refs::in_block(b, default_repo.as_ref()) {
                     self.m.mentions.push(Mention {
                         item: r.clone(),
@@ -652,7 +677,7 @@ impl Parser<'_> {
                 }
             }
         }
-        let ctx = statements::People::new(&self.m.attendees);
+        let ctx = statements::People::new(&self.m.attendees).with_text(&self.text);
         for (i, item, repo, in_actions) in statements {
             let b = &blocks[i];
             let about = item.and_then(|n| self.m.agenda[n].items.first().cloned());
@@ -672,6 +697,7 @@ impl Parser<'_> {
                 });
             }
             for a in found.actions {
+                self.check_assignee(&ctx, &a);
                 self.m.actions.push(Action {
                     assignee: a.assignee,
                     assignee_as_written: a.assignee_as_written,
@@ -681,6 +707,87 @@ impl Parser<'_> {
                     about: a.about.or_else(|| about.clone()),
                     lines: a.lines,
                 });
+            }
+        }
+    }
+
+    /// Says why an attendance line gave nobody: a line naming a body of
+    /// people is expected; anything else could not be read.
+    fn unread_attendee_line(&mut self, line_text: &str, line: usize) {
+        let t = line_text
+            .trim()
+            .trim_matches(|c: char| matches!(c, '*' | '-' | '_' | '+') || c.is_whitespace());
+        if t.is_empty() {
+            return;
+        }
+        if people::names_nobody(t) {
+            self.diag(
+                Severity::Note,
+                "not-a-person",
+                line,
+                format!("attendance line names no person: `{t}`"),
+            );
+        } else {
+            self.diag(
+                Severity::Warning,
+                "attendee-unread",
+                line,
+                format!("could not read a person in this attendance line: `{t}`"),
+            );
+        }
+    }
+
+    /// Reports an action whose assignee is not an attendee of the meeting,
+    /// or whose first name fits several.
+    fn check_assignee(&mut self, people: &statements::People, a: &statements::FoundAction) {
+        if a.assignee == "group" || a.assignee_as_written.starts_with('@') {
+            return;
+        }
+        let line = a.lines.start;
+        let others = people.candidates(&a.assignee_as_written);
+        if others.len() > 1 {
+            self.diag(
+                Severity::Warning,
+                "ambiguous-assignee",
+                line,
+                format!(
+                    "`{}` could be any of {}",
+                    a.assignee_as_written,
+                    others.join(", ")
+                ),
+            );
+        } else if !people.knows(&a.assignee_as_written) {
+            self.diag(
+                Severity::Warning,
+                "unknown-assignee",
+                line,
+                format!(
+                    "`{}` is not in the attendance list; write their @handle",
+                    a.assignee_as_written
+                ),
+            );
+        }
+    }
+
+    /// Reports `[#5](…/issues/6)`: link text naming another item than its URL.
+    fn link_mismatches(&mut self, b: &Block, default_repo: Option<&Repo>) {
+        for l in &b.links {
+            let text = b.text.get(l.range.clone()).unwrap_or("").trim();
+            if let (Some(t), Some(u)) = (refs::parse_short(text, default_repo), refs::parse_url(&l.url))
+                                // `#12` leaves the repository to the link; only a different
+                // number, or a different repository written out, disagrees.
+                && (t.number != u.number || (text.contains('/') && t.repo != u.repo))
+            {
+                self.diag(
+                    Severity::Warning,
+                    "link-mismatch",
+                    b.line,
+                    format!(
+                        "link text `{text}` names {} but the link goes to {} (the link is used)",
+                        t.key(),
+                        u.key()
+                    ),
+                );
             }
         }
     }

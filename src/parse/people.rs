@@ -380,6 +380,15 @@ fn role_of(s: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether an attendance line names nobody on purpose: a body of people
+/// (`OpenJS Foundation Board of Directors`) or a placeholder (`None`).
+pub fn names_nobody(line: &str) -> bool {
+    let lower = line
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    NOT_NAMES.contains(&lower.as_str()) || is_collective(line)
+}
+
 /// Links of a block as (text, url) pairs, for `parse_line`.
 pub fn block_links(block: &Block) -> Vec<(String, String)> {
     block

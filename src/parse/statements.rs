@@ -69,6 +69,10 @@ pub struct People {
     handles: HashMap<String, String>,
     full_names: HashMap<String, String>,
     first_names: HashMap<String, Vec<String>>,
+    /// Capitalised words the document writes in the middle of a sentence:
+    /// proper nouns, as opposed to words capitalised only because they open
+    /// a sentence (`Try to …`, `Defer to …`).
+    proper_nouns: std::collections::HashSet<String>,
 }
 
 /// Folds a name for comparison: accents removed, case folded, spaces single.
@@ -89,6 +93,7 @@ impl People {
             handles: HashMap::new(),
             full_names: HashMap::new(),
             first_names: HashMap::new(),
+            proper_nouns: Default::default(),
         };
         for a in attendees {
             let key = a
@@ -138,7 +143,8 @@ impl People {
             v.len() == 1
                 && ((name.starts_with(first) || first.starts_with(name.as_str()))
                     && name.len().min(first.len()) >= 3
-                    || (first.chars().count() >= 5 && edit_distance(name, first) <= 1))
+                    || (first.chars().count() >= 5
+                        && crate::resolve::edit_distance(name, first) <= 1))
         });
         match (near.next(), near.next()) {
             (Some((_, v)), None) => Some(&v[0]),
@@ -159,31 +165,48 @@ impl People {
         }
     }
 
-    fn knows(&self, subject: &str) -> bool {
+    /// Learns which capitalised words of `text` are proper nouns: those
+    /// written after a lower-case word, a comma or a slash.
+    pub fn with_text(mut self, text: &str) -> Self {
+        static MID: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:\p{Ll}[\p{L}'’]*[ \t]+|,[ \t]*|/|\(|&[ \t]*)(\p{Lu}[\p{L}'’-]+)")
+                .unwrap()
+        });
+        self.proper_nouns
+            .extend(MID.captures_iter(text).map(|c| c[1].to_lowercase()));
+        self
+    }
+
+    /// Whether `word` is written as a proper noun in the document.
+    fn proper_noun(&self, word: &str) -> bool {
+        // `OpenJS`, `HackerOne`: a capital inside the word marks a name too.
+        let camel =
+            word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase);
+        camel || self.proper_nouns.contains(&word.to_lowercase())
+    }
+
+    /// The attendees a first name could mean, when it could mean several.
+    pub fn candidates(&self, subject: &str) -> Vec<String> {
+        let f = fold(subject.trim().trim_start_matches('@'));
+        if self.handles.contains_key(&f) || self.full_names.contains_key(&f) {
+            return Vec::new();
+        }
+        f.split(' ')
+            .next()
+            .and_then(|first| self.first_names.get(first))
+            .filter(|v| v.len() > 1)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Whether a subject names exactly one attendee.
+    pub fn knows(&self, subject: &str) -> bool {
         self.lookup(subject).is_some()
     }
 
     fn is_empty(&self) -> bool {
         self.handles.is_empty() && self.full_names.is_empty()
     }
-}
-
-/// Levenshtein distance, for near-miss first names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -899,10 +922,14 @@ fn commitments(s: &str, people: &People) -> Vec<(String, String)> {
             continue;
         }
         for n in names {
-            if !n.starts_with('@')
-                && !people.knows(&n)
-                && !looks_like_first_name(n.split_whitespace().next().unwrap_or(""))
-            {
+            // Someone not in the attendance list must look like a name; in
+            // the terse `X to …` form, where a verb opening a sentence reads
+            // the same (`Try to …`, `Defer to …`), it must also be written as
+            // a name elsewhere in the minutes (`Rodd/James` … `James to …`).
+            let first = n.split_whitespace().next().unwrap_or("");
+            let name_like =
+                looks_like_first_name(first) && (verb != "to" || people.proper_noun(first));
+            if !n.starts_with('@') && !people.knows(&n) && !name_like {
                 continue;
             }
             if n.to_lowercase().starts_with("the ") || n.to_lowercase().starts_with("his ") {
@@ -1042,7 +1069,9 @@ mod tests {
 
     fn run(md: &str, section: bool) -> Found {
         let b = &blocks(md)[0];
-        classify(b, &people(), Repo::parse("a/b").as_ref(), section)
+        // `Darcy` is written as a name elsewhere in these minutes.
+        let people = people().with_text("Notes taken by Darcy.");
+        classify(b, &people, Repo::parse("a/b").as_ref(), section)
     }
 
     fn actions(md: &str) -> Vec<(String, String)> {
