@@ -677,7 +677,7 @@ impl Parser<'_> {
                 }
             }
         }
-        let ctx = statements::People::new(&self.m.attendees).with_text(&self.text);
+        let ctx = statements::People::new(&self.m.attendees).with_text(self.text);
         for (i, item, repo, in_actions) in statements {
             let b = &blocks[i];
             let about = item.and_then(|n| self.m.agenda[n].items.first().cloned());
