@@ -58,6 +58,10 @@ enum Command {
         /// Rewrite every document, even unchanged ones.
         #[arg(long)]
         force: bool,
+        /// Identity rules (`same LOGIN ...`, `apart "NAME" LOGIN`); by default
+        /// `govgraph-aliases.txt` in the current folder, when there is one.
+        #[arg(long, env = "GOVGRAPH_ALIASES")]
+        aliases: Option<PathBuf>,
         /// Print every diagnostic, not only warnings and errors.
         #[arg(long, short)]
         verbose: bool,
@@ -212,7 +216,21 @@ fn run(cli: Cli) -> Result<bool> {
             base_iri,
             force,
             verbose,
-        } => ingest(&paths, &store.store, memory, base_iri, force, verbose),
+            aliases,
+        } => {
+            let aliases = load_aliases(aliases)?;
+            ingest(
+                &paths,
+                &store.store,
+                memory,
+                IngestOptions {
+                    base_iri,
+                    force,
+                    aliases,
+                },
+                verbose,
+            )
+        }
         Command::Parse { files, format } => parse(&files, format),
         Command::Query {
             query,
@@ -241,12 +259,24 @@ fn run(cli: Cli) -> Result<bool> {
     }
 }
 
+fn load_aliases(path: Option<PathBuf>) -> Result<govgraph::resolve::Aliases> {
+    let (path, explicit) = match path {
+        Some(p) => (p, true),
+        None => (PathBuf::from("govgraph-aliases.txt"), false),
+    };
+    if !explicit && !path.exists() {
+        return Ok(Default::default());
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the aliases file {}", path.display()))?;
+    govgraph::resolve::Aliases::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
 fn ingest(
     paths: &[PathBuf],
     store_path: &Path,
     memory: bool,
-    base_iri: String,
-    force: bool,
+    opts: IngestOptions,
     verbose: bool,
 ) -> Result<bool> {
     let found = source::discover(paths)?;
@@ -281,13 +311,7 @@ fn ingest(
             }
         }
     };
-    let report = store::ingest(
-        &store,
-        &found.files,
-        &IngestOptions { base_iri, force },
-        &progress,
-    )
-    .with_context(|| {
+    let report = store::ingest(&store, &found.files, &opts, &progress).with_context(|| {
         format!(
             "ingesting into {}",
             if memory {

@@ -27,6 +27,8 @@ pub struct DocInfo<'a> {
     pub repo_path: &'a str,
     /// The SHA-256 of the document's bytes, hex.
     pub content_hash: &'a str,
+    /// The extraction version, with the identity rules it used.
+    pub version: &'a str,
     /// The git commit checked out, when read from a checkout.
     pub git_commit: Option<&'a str>,
     /// The git blob id of the bytes read.
@@ -93,6 +95,17 @@ impl Iris {
     /// The IRI of a meeting series (all meetings of one group).
     pub fn series(&self, group: &NamedNode) -> NamedNode {
         NamedNode::new_unchecked(group.as_str().replacen("/group/", "/series/", 1))
+    }
+
+    /// The IRI of a graph govgraph derives across documents (`derived`,
+    /// `suggestions`).
+    pub fn graph(&self, name: &str) -> NamedNode {
+        self.mint(&format!("graph/{name}"))
+    }
+
+    /// The IRI of an identity suggestion.
+    pub fn suggestion(&self, rare: &str, common: &str) -> NamedNode {
+        self.mint(&format!("suggestion/{rare}/{common}"))
     }
 
     /// The IRI of an organisation (a GitHub owner).
@@ -222,7 +235,7 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     w.typed(&doc, &[gg::DOCUMENT, foaf::DOCUMENT, prov::ENTITY]);
     w.text(&doc, gg::SOURCE_PATH, info.repo_path);
     w.text(&doc, gg::CONTENT_HASH, info.content_hash);
-    w.text(&doc, gg::PARSER_VERSION, PARSER_VERSION);
+    w.text(&doc, gg::PARSER_VERSION, info.version);
     if let Some(c) = info.git_commit {
         w.text(&doc, gg::GIT_COMMIT, c);
     }

@@ -46,6 +46,106 @@ pub fn name_key(name: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Identities {
     logins_by_name: BTreeMap<String, BTreeSet<String>>,
+    aliases: Aliases,
+}
+
+/// Identity rules a user declares, applied on ingest.
+///
+/// The file has one rule per line; `#` starts a comment. Bare words are
+/// GitHub logins (a leading `@` is ignored), double-quoted words are names:
+///
+/// ```text
+/// # these are one person; the first is the canonical login or name
+/// same mhdawson mhdawsson "Michael Dawsson"
+/// # this name, written without a handle, is not this login
+/// apart "Sam Roberts" sroberts
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Aliases {
+    same: BTreeMap<PersonKey, PersonKey>,
+    apart: BTreeSet<(String, String)>,
+}
+
+impl Aliases {
+    /// Parses an aliases file.
+    ///
+    /// # Errors
+    ///
+    /// Fails with the line number and what is wrong when a line is not a
+    /// `same` or `apart` rule of the right shape.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut a = Aliases::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split_once('#').map_or(line, |(l, _)| l).trim();
+            if line.is_empty() {
+                continue;
+            }
+            let words = tokens(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+            match words.split_first() {
+                Some((Token::Word(cmd), rest)) if cmd == "same" && rest.len() >= 2 => {
+                    let keys: Vec<PersonKey> = rest.iter().map(Token::key).collect();
+                    for k in &keys[1..] {
+                        a.same.insert(k.clone(), keys[0].clone());
+                    }
+                }
+                Some((Token::Word(cmd), [Token::Name(name), Token::Word(login)]))
+                    if cmd == "apart" =>
+                {
+                    a.apart
+                        .insert((name_key(name), login.trim_start_matches('@').to_lowercase()));
+                }
+                _ => {
+                    return Err(format!(
+                        "line {}: expected `same LOGIN_OR_\"NAME\" LOGIN_OR_\"NAME\"...` or `apart \"NAME\" LOGIN`",
+                        n + 1
+                    ));
+                }
+            }
+        }
+        Ok(a)
+    }
+
+    /// How many rules there are.
+    pub fn len(&self) -> usize {
+        self.same.len() + self.apart.len()
+    }
+
+    /// Whether there are no rules.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Word(String),
+    Name(String),
+}
+
+impl Token {
+    fn key(&self) -> PersonKey {
+        match self {
+            Token::Word(w) => PersonKey::Login(w.trim_start_matches('@').to_lowercase()),
+            Token::Name(n) => PersonKey::Name(name_key(n)),
+        }
+    }
+}
+
+fn tokens(line: &str) -> Result<Vec<Token>, String> {
+    let mut out = Vec::new();
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('"') {
+            let end = r.find('"').ok_or("a name's closing quote is missing")?;
+            out.push(Token::Name(r[..end].to_owned()));
+            rest = r[end + 1..].trim_start();
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            out.push(Token::Word(rest[..end].to_owned()));
+            rest = rest[end..].trim_start();
+        }
+    }
+    Ok(out)
 }
 
 impl Identities {
@@ -62,6 +162,12 @@ impl Identities {
         ids
     }
 
+    /// Applies user-declared rules (see [`Aliases`]).
+    pub fn with_aliases(mut self, aliases: Aliases) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
     /// Records that `name` was written with `login`.
     pub fn add(&mut self, name: &str, login: &str) {
         let k = name_key(name);
@@ -75,19 +181,44 @@ impl Identities {
 
     /// The key of a person written with this name and handle.
     pub fn key(&self, name: Option<&str>, handle: Option<&str>) -> Option<PersonKey> {
-        if let Some(h) = handle.filter(|h| !h.is_empty()) {
-            return Some(PersonKey::Login(h.to_lowercase()));
-        }
-        let k = name_key(name?);
-        if k.is_empty() {
-            return None;
-        }
-        match self.logins_by_name.get(&k) {
-            Some(logins) if logins.len() == 1 => {
-                logins.iter().next().cloned().map(PersonKey::Login)
+        let raw = if let Some(h) = handle.filter(|h| !h.is_empty()) {
+            PersonKey::Login(h.to_lowercase())
+        } else {
+            let k = name_key(name?);
+            if k.is_empty() {
+                return None;
             }
-            _ => Some(PersonKey::Name(k)),
-        }
+            let logins: Vec<&String> = self
+                .logins_by_name
+                .get(&k)
+                .map(|l| {
+                    l.iter()
+                        .filter(|l| !self.aliases.apart.contains(&(k.clone(), (*l).clone())))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // The same login under several spellings (a typo declared the
+            // same person) still counts as one.
+            let canonical: BTreeSet<PersonKey> = logins
+                .iter()
+                .map(|l| self.canonical(PersonKey::Login((*l).clone())))
+                .collect();
+            match canonical.len() {
+                1 => canonical.into_iter().next().unwrap(),
+                _ => PersonKey::Name(k),
+            }
+        };
+        Some(self.canonical(raw))
+    }
+
+    fn canonical(&self, k: PersonKey) -> PersonKey {
+        self.aliases.same.get(&k).cloned().unwrap_or(k)
+    }
+
+    /// Whether a declared rule says these two logins are one person.
+    pub fn declared_same(&self, a: &str, b: &str) -> bool {
+        self.canonical(PersonKey::Login(a.to_lowercase()))
+            == self.canonical(PersonKey::Login(b.to_lowercase()))
     }
 }
 
@@ -258,5 +389,43 @@ mod suggestion_tests {
         );
         assert_eq!(s[0].reason, "written with the same name");
         assert_eq!(s[0].counts, (1, 9));
+    }
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::*;
+
+    #[test]
+    fn same_and_apart_rules_apply() {
+        let aliases = Aliases::parse(
+            "# comment\nsame mhdawson @mhdawsson \"Michael Dawsson\"  # typo\napart \"Sam Roberts\" sroberts\n",
+        )
+        .unwrap();
+        assert_eq!(aliases.len(), 3);
+        let mut ids = Identities::default().with_aliases(aliases);
+        ids.add("Sam Roberts", "sam-github");
+        ids.add("Sam Roberts", "sroberts");
+        let login = |l: &str| Some(PersonKey::Login(l.into()));
+        assert_eq!(ids.key(None, Some("MhDawsson")), login("mhdawson"));
+        assert_eq!(ids.key(Some("Michael Dawsson"), None), login("mhdawson"));
+        assert_eq!(ids.key(Some("Sam Roberts"), None), login("sam-github"));
+        assert!(ids.declared_same("mhdawsson", "MHDAWSON"));
+    }
+
+    #[test]
+    fn bad_rules_say_where() {
+        assert_eq!(
+            Aliases::parse("same a b\nmerge x y\n")
+                .unwrap_err()
+                .split(':')
+                .next(),
+            Some("line 2")
+        );
+        assert!(
+            Aliases::parse("same \"Open quote b")
+                .unwrap_err()
+                .contains("quote")
+        );
     }
 }

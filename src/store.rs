@@ -17,12 +17,14 @@ use crate::error::{Error, Result};
 use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
 use crate::model::{Diagnostic, Minutes, Severity};
 use crate::parse::Context;
-use crate::resolve::Identities;
+use crate::resolve::{self, Aliases, Identities};
 use crate::source::SourceFile;
 use crate::vocab::{self, gg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::vocab::rdf;
 use oxigraph::model::{
-    BlankNode, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+    BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad,
+    Term, Triple,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use sha2::{Digest, Sha256};
@@ -391,6 +393,8 @@ pub struct IngestOptions {
     pub base_iri: String,
     /// Rewrite every document even when unchanged.
     pub force: bool,
+    /// Identity rules declared by the user.
+    pub aliases: Aliases,
 }
 
 impl Default for IngestOptions {
@@ -398,6 +402,7 @@ impl Default for IngestOptions {
         IngestOptions {
             base_iri: vocab::DEFAULT_BASE.to_owned(),
             force: false,
+            aliases: Aliases::default(),
         }
     }
 }
@@ -510,8 +515,18 @@ pub fn ingest(
         }
         progress(i + 1);
     }
-    let mut ids = Identities::learn(read.iter().map(|(_, m, _, _)| m));
+    let mut ids =
+        Identities::learn(read.iter().map(|(_, m, _, _)| m)).with_aliases(opts.aliases.clone());
     store.known_identities(&mut ids)?;
+    // Documents mapped under other identity rules are mapped again.
+    let version = if opts.aliases.is_empty() {
+        PARSER_VERSION.to_owned()
+    } else {
+        format!(
+            "{PARSER_VERSION} aliases:{}",
+            &hex(&Sha256::digest(format!("{:?}", opts.aliases)))[..12]
+        )
+    };
 
     let mut bulk: Vec<(usize, Vec<Quad>)> = Vec::new();
     for (i, m, hash, blob) in &read {
@@ -533,7 +548,7 @@ pub fn ingest(
         }
         let same = state
             .as_ref()
-            .is_some_and(|(h, v)| h == hash && v == PARSER_VERSION);
+            .is_some_and(|(h, v)| h == hash && *v == version);
         if same && !opts.force {
             continue;
         }
@@ -569,6 +584,7 @@ pub fn ingest(
             key: &f.key,
             repo_path: &f.repo_path,
             content_hash: hash,
+            version: &version,
             git_commit: commit,
             git_blob: git.map(|_| blob.as_str()),
             permalink,
@@ -595,6 +611,7 @@ pub fn ingest(
             store.replace_document(&iris.document(&files[i].key), &quads)?;
         }
     }
+    derive(store, &iris, &ids)?;
     store.inner.flush().ok();
     report.meetings = store.count(&format!(
         "SELECT DISTINCT ?m WHERE {{ ?m a <{}> }}",
@@ -616,4 +633,116 @@ pub fn default_path() -> PathBuf {
     std::env::var_os("GOVGRAPH_STORE")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("govgraph.db"))
+}
+
+/// Facts that need several documents, recomputed after each ingest.
+///
+/// - Carried-over actions: an action with the same key (assignee and text)
+///   as one in an earlier meeting of the same group gets
+///   `gg:carriedOverFrom` that earlier one. These live in the `derived`
+///   graph, which is part of the union like a document.
+/// - Identity suggestions: logins that look like typos of more common ones
+///   (never merged; an aliases file makes them facts). These live in the
+///   `suggestions` graph, outside the union, so no query mistakes them for
+///   facts; `GRAPH` reaches them.
+fn derive(store: &Store, iris: &Iris, ids: &Identities) -> Result<()> {
+    let q = format!(
+        "SELECT ?a ?key ?g ?date WHERE {{ ?a <{}> ?key ; <{}> ?m . ?m <{}> ?g ; <{}> ?date }}",
+        gg::ACTION_KEY,
+        gg::MEETING_PROP,
+        crate::vocab::schema::ORGANIZER,
+        crate::vocab::schema::START_DATE
+    );
+    let mut actions: Vec<(String, String, String, String)> = Vec::new();
+    if let QueryResults::Solutions(sols) = store.select(&q)? {
+        for s in sols {
+            let s = s?;
+            let text = |v: &str| match s.get(v) {
+                Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+                Some(Term::Literal(l)) => l.value().to_owned(),
+                _ => String::new(),
+            };
+            actions.push((text("g"), text("key"), text("date"), text("a")));
+        }
+    }
+    // Sorted by group, key, date: each action follows its earlier occurrence.
+    actions.sort();
+    let derived = iris.graph("derived");
+    let mut quads = Vec::new();
+    for pair in actions.windows(2) {
+        let (g0, k0, d0, a0) = &pair[0];
+        let (g1, k1, d1, a1) = &pair[1];
+        if g0 == g1 && k0 == k1 && d0 < d1 {
+            quads.push(Quad::new(
+                NamedNode::new_unchecked(a1.clone()),
+                NamedNode::new_unchecked(gg::CARRIED_OVER_FROM),
+                NamedNode::new_unchecked(a0.clone()),
+                derived.clone(),
+            ));
+        }
+    }
+    store.replace_document(&derived, &quads)?;
+
+    let q = format!(
+        "SELECT ?h ?n WHERE {{ ?x <{}> ?h OPTIONAL {{ ?x <{}> ?n }} }}",
+        gg::HANDLE_AS_WRITTEN,
+        gg::NAME_AS_WRITTEN
+    );
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    if let QueryResults::Solutions(sols) = store.select(&q)? {
+        for s in sols {
+            let s = s?;
+            if let Some(Term::Literal(h)) = s.get("h") {
+                let n = match s.get("n") {
+                    Some(Term::Literal(n)) => Some(n.value().to_owned()),
+                    _ => None,
+                };
+                seen.push((h.value().to_owned(), n));
+            }
+        }
+    }
+    let graph = iris.graph("suggestions");
+    let g = GraphName::NamedNode(graph.clone());
+    let mut quads = Vec::new();
+    for s in resolve::suggestions(seen.iter().map(|(h, n)| (h.as_str(), n.as_deref()))) {
+        if ids.declared_same(&s.rare, &s.common) {
+            continue;
+        }
+        let node = iris.suggestion(&s.rare, &s.common);
+        let add = |quads: &mut Vec<Quad>, p: &str, o: Term| {
+            quads.push(Quad::new(
+                node.clone(),
+                NamedNode::new_unchecked(p),
+                o,
+                g.clone(),
+            ));
+        };
+        add(
+            &mut quads,
+            rdf::TYPE.as_str(),
+            NamedNode::new_unchecked(gg::IDENTITY_SUGGESTION).into(),
+        );
+        let person = |l: &str| iris.person(&resolve::PersonKey::Login(l.to_owned())).into();
+        add(&mut quads, gg::CANDIDATE, person(&s.rare));
+        add(&mut quads, gg::RESEMBLES, person(&s.common));
+        add(
+            &mut quads,
+            gg::EDIT_DISTANCE,
+            Literal::from(s.distance as i64).into(),
+        );
+        add(
+            &mut quads,
+            gg::REASON,
+            Literal::new_simple_literal(format!(
+                "`{}` ({} times) looks like a typo of `{}` ({} times): {}",
+                s.rare, s.counts.0, s.common, s.counts.1, s.reason
+            ))
+            .into(),
+        );
+    }
+    let mut tx = store.inner.start_transaction()?;
+    tx.clear_graph(graph.as_ref())?;
+    tx.extend(&quads);
+    tx.commit()?;
+    Ok(())
 }

@@ -98,3 +98,95 @@ fn an_on_disk_store_persists_and_refuses_a_second_writer() {
     let store = Store::open_read_only(&path).unwrap();
     assert_eq!(count(&store, "SELECT ?m WHERE { ?m a gg:Meeting }"), 1);
 }
+
+/// Issue 3: an action written again in a later meeting of the same group is
+/// linked to its earlier occurrence; a login typo is suggested apart from
+/// the facts; an aliases file merges it into one person with both accounts.
+#[test]
+fn carried_over_actions_suggestions_and_aliases() {
+    let meeting = |day: &str, handle: &str, action: &str| {
+        format!(
+            "# Zeta TSC Meeting 2024-06-{day}\n\n## Present\n\n* Ann Lee (@{handle})\n* Bo Chen (@bochen)\n\n## Agenda\n\n* Budget #3\n  * {action}\n"
+        )
+    };
+    let d = dir_with(&[
+        (
+            "2024-06-04.md",
+            &meeting("04", "annlee", "Bo will draft the budget."),
+        ),
+        (
+            "2024-06-11.md",
+            &meeting("11", "annlee", "Bo will draft the budget."),
+        ),
+        (
+            "2024-06-18.md",
+            &meeting("18", "annlee", "Bo will draft the budget"),
+        ),
+        (
+            "2024-06-25.md",
+            &meeting("25", "anlee", "We agreed to close it."),
+        ),
+    ]);
+    let store = Store::memory().unwrap();
+    ingest_into(&store, &[d.path().to_path_buf()]);
+    // 11 carries 04 over, 18 carries 11 over (punctuation does not matter).
+    let links = select(
+        &store,
+        "SELECT ?later ?earlier WHERE { ?a gg:carriedOverFrom ?b . ?a gg:meeting/schema:startDate ?later . ?b gg:meeting/schema:startDate ?earlier }",
+    );
+    let links: Vec<Vec<String>> = links.into_iter().collect();
+    assert_eq!(
+        links,
+        vec![
+            vec!["2024-06-11".to_owned(), "2024-06-04".to_owned()],
+            vec!["2024-06-18".to_owned(), "2024-06-11".to_owned()]
+        ]
+    );
+
+    // The typo is a suggestion, in its own graph, not a fact of the union.
+    let in_union = select(&store, "SELECT ?s WHERE { ?s a gg:IdentitySuggestion }");
+    assert!(in_union.is_empty());
+    let suggested = select(
+        &store,
+        "SELECT ?c ?r WHERE { GRAPH <https://w3id.org/govgraph/id/graph/suggestions> { ?s gg:candidate ?c ; gg:resembles ?r } }",
+    );
+    assert_eq!(
+        suggested.into_iter().collect::<Vec<_>>(),
+        vec![vec![
+            "https://w3id.org/govgraph/id/person/gh/anlee".to_owned(),
+            "https://w3id.org/govgraph/id/person/gh/annlee".to_owned()
+        ]]
+    );
+
+    // Declared the same: one node with both accounts, and no suggestion.
+    let opts = govgraph::store::IngestOptions {
+        aliases: govgraph::resolve::Aliases::parse("same annlee anlee\n").unwrap(),
+        ..Default::default()
+    };
+    let found = govgraph::source::discover(&[d.path().to_path_buf()]).unwrap();
+    let r = govgraph::store::ingest(&store, &found.files, &opts, &|_| {}).unwrap();
+    assert_eq!(
+        r.count(Outcome::Changed),
+        4,
+        "new rules map every document again"
+    );
+    let accounts = select(
+        &store,
+        "SELECT ?a WHERE { <https://w3id.org/govgraph/id/person/gh/annlee> foaf:account ?a }",
+    );
+    assert_eq!(accounts.len(), 2, "{accounts:?}");
+    assert!(
+        select(
+            &store,
+            "SELECT ?p WHERE { ?m schema:attendee ?p FILTER(CONTAINS(STR(?p), \"anlee\")) }"
+        )
+        .is_empty()
+    );
+    assert!(
+        select(
+            &store,
+            "SELECT ?s WHERE { GRAPH ?g { ?s a gg:IdentitySuggestion } }"
+        )
+        .is_empty()
+    );
+}
