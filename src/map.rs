@@ -371,6 +371,14 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
         w.typed(&att, &[gg::ATTENDANCE, schema::ROLE]);
         w.add(&att, gg::MEETING_PROP, meeting.clone());
         w.add(&att, gg::PERSON, person.clone());
+        // Roles and affiliations hold on the meeting's date, not forever.
+        if let Some(date) = &m.date {
+            w.add(
+                &att,
+                dcterms::DATE,
+                Literal::new_typed_literal(date, xsd::DATE),
+            );
+        }
         w.add(&meeting, gg::ATTENDANCE_OF, att.clone());
         if let Some(name) = &a.name {
             w.text(&att, gg::NAME_AS_WRITTEN, name);

@@ -73,6 +73,8 @@ pub struct People {
     /// proper nouns, as opposed to words capitalised only because they open
     /// a sentence (`Try to …`, `Defer to …`).
     proper_nouns: std::collections::HashSet<String>,
+    /// Initials of attendees' names (`bc` for Ben Coe).
+    initials: HashMap<String, Vec<String>>,
 }
 
 /// Folds a name for comparison: accents removed, case folded, spaces single.
@@ -94,6 +96,7 @@ impl People {
             full_names: HashMap::new(),
             first_names: HashMap::new(),
             proper_nouns: Default::default(),
+            initials: HashMap::new(),
         };
         for a in attendees {
             let key = a
@@ -107,6 +110,29 @@ impl People {
             }
             if let Some(n) = &a.name {
                 p.full_names.insert(fold(n), key.clone());
+                // Speakers are often noted by initials (`BC: will …`).
+                let words: Vec<&str> = n
+                    .split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .collect();
+                if words.len() >= 2 {
+                    let initials: String = words
+                        .iter()
+                        .filter_map(|w| w.chars().next())
+                        .collect::<String>()
+                        .to_lowercase();
+                    let edge: String = [words[0], words[words.len() - 1]]
+                        .iter()
+                        .filter_map(|w| w.chars().next())
+                        .collect::<String>()
+                        .to_lowercase();
+                    for i in [initials, edge] {
+                        let v = p.initials.entry(i).or_default();
+                        if !v.contains(&key) {
+                            v.push(key.clone());
+                        }
+                    }
+                }
                 if let Some(first) = fold(n).split(' ').next() {
                     let v = p.first_names.entry(first.to_owned()).or_default();
                     if !v.contains(&key) {
@@ -135,6 +161,15 @@ impl People {
         let first = f.split(' ').next()?;
         if let Some(v) = self.first_names.get(first) {
             return (v.len() == 1).then(|| &v[0]);
+        }
+        // `BC`: initials written in capitals, unique in the meeting.
+        let raw = subject.trim();
+        if (2..=3).contains(&raw.len()) && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            return self
+                .initials
+                .get(&f)
+                .filter(|v| v.len() == 1)
+                .map(|v| &v[0]);
         }
         if first.chars().count() < 3 {
             return None;
@@ -1185,5 +1220,40 @@ mod tests {
         ] {
             assert!(decisions(s).is_empty(), "{s}");
         }
+    }
+}
+
+#[cfg(test)]
+mod initials_tests {
+    use super::*;
+    use crate::parse::blocks::blocks;
+
+    #[test]
+    fn initials_resolve_speakers_when_unique() {
+        let attendees = [
+            ("Ben Coe", "bcoe"),
+            ("Ruy Adorno", "ruyadorno"),
+            ("Rich Trott", "Trott"),
+            ("Ruth Adams", "radams"),
+        ]
+        .map(|(n, h)| Attendee {
+            name: Some(n.into()),
+            handle: Some(h.into()),
+            role: None,
+            affiliation: None,
+            line: 1,
+        });
+        let people = People::new(&attendees);
+        let b = &blocks("- BC: will write up the proposal\n")[0];
+        let f = classify(b, &people, None, false);
+        assert_eq!(f.actions[0].assignee, "bcoe");
+        // `RA` fits Ruy Adorno and Ruth Adams: not resolved.
+        let b = &blocks("- RA: will write up the proposal\n")[0];
+        let f = classify(b, &people, None, false);
+        assert!(
+            f.actions
+                .iter()
+                .all(|a| a.assignee != "ruyadorno" && a.assignee != "radams")
+        );
     }
 }
