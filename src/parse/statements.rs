@@ -562,7 +562,7 @@ const NOT_SUBJECTS: &[&str] = &[
 /// Verbs after `to`/`will` that describe state, not a commitment.
 /// Verbs after `to`/`will` that describe state, not a commitment.
 static NOT_COMMITMENT_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:be\b|have\s+been|not\b|never\b|probably\b|likely\b|still\s+be|need\s+to\s+be|depend|remain|stay|happen|continue\s+to\s+be|also\s+be|attend\b|join\b|miss\b|require|take\s+place|work\s+for\s+me|help\s+us|make\s+it\s+easier|allow|mean|cover|apply\s+to|affect|impact|want|like\b|hear\b|see\s+if|go\s+out|summari[sz]e|be\s+clear|be\s+honest|clarify|recap)").unwrap()
+    Regex::new(r"(?i)^(?:be\b|have\s+been|not\b|never\b|probably\b|likely\b|still\s+be|need\s+to\s+be|depend|remain|stay|happen|continue\s+to\s+be|also\s+be|attend\b|join\b|miss\b|require|take\s+place|work\s+for\s+me|help\s+us|make\s+it\s+easier|allow|mean|cover|apply\s+to|affect|impact|want|like\b|hear\b|see\s+if|go\s+out)").unwrap()
 });
 
 fn sentences(text: &str) -> Vec<(usize, &str)> {
@@ -836,6 +836,11 @@ static COPULA_SECOND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*\w+\s+(?:is|are|was|were|has|have|had|will|looks?|seems?)\b").unwrap()
 });
 
+/// Infinitives that open a remark rather than name work (`to summarize`).
+static DISCOURSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:summari[sz]e|be\s+clear|be\s+honest|clarify|recap|be\s+fair)\b").unwrap()
+});
+
 /// `(lead by Ulises)`, `(Marco will lead this)`.
 static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:led|lead|owned|driven)\s+by:?\s*([^)]+)\)|\(([\p{Lu}][\p{L}'’-]+)\s+will\s+lead(?:\s+this|\s+it)?\)").unwrap()
@@ -918,6 +923,10 @@ fn commitments(s: &str, people: &People) -> Vec<(String, String)> {
             continue;
         }
         let at_start = c.get(0).unwrap().start() == 0;
+        // `BC: to summarize, …` opens a recap; `Michael will summarize` is work.
+        if verb == "to" && DISCOURSE.is_match(rest) {
+            continue;
+        }
         if subj.eq_ignore_ascii_case("we") {
             // `we agreed to` is a decision; `we will` / `we need to` the group's action.
             if verb.starts_with("agree")
