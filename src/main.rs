@@ -259,6 +259,23 @@ fn run(cli: Cli) -> Result<bool> {
     }
 }
 
+/// Finds the minutes under `paths`; none at all is an error.
+fn discover_minutes(paths: &[PathBuf]) -> Result<source::Found> {
+    let found = source::discover(paths)?;
+    if found.files.is_empty() {
+        bail!(
+            "no minutes files found in {} ({} other files skipped); minutes are .md files, or text files whose first line is a `# title`",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            found.skipped.len()
+        );
+    }
+    Ok(found)
+}
+
 fn load_aliases(path: Option<PathBuf>) -> Result<govgraph::resolve::Aliases> {
     let (path, explicit) = match path {
         Some(p) => (p, true),
@@ -279,22 +296,11 @@ fn ingest(
     opts: IngestOptions,
     verbose: bool,
 ) -> Result<bool> {
-    let found = source::discover(paths)?;
+    let found = discover_minutes(paths)?;
     for s in &found.skipped {
         if verbose {
             eprintln!("{}: skipped: {}", s.path.display(), s.reason);
         }
-    }
-    if found.files.is_empty() {
-        bail!(
-            "no minutes files found in {} ({} other files skipped); minutes are .md files, or text files whose first line is a `# title`",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            found.skipped.len()
-        );
     }
     let store = if memory {
         Store::memory()?
@@ -409,17 +415,7 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
 
 fn check(paths: &[PathBuf], format: CheckFormat, verbose: bool) -> Result<bool> {
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-    let found = source::discover(paths)?;
-    if found.files.is_empty() {
-        bail!(
-            "no minutes files found in {}",
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    let found = discover_minutes(paths)?;
     let results = govgraph::check::check(&found.files);
     let shown = |d: &govgraph::model::Diagnostic| verbose || d.severity >= Severity::Warning;
     let mut out = BufWriter::new(std::io::stdout().lock());

@@ -21,7 +21,7 @@
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::vocab;
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -304,13 +304,7 @@ pub fn write(
                 Output::Rdf(f) => f,
                 _ => RdfFormat::Turtle,
             };
-            let mut ser = RdfSerializer::from_format(format);
-            for (p, ns) in vocab::PREFIXES {
-                ser = ser
-                    .with_prefix(*p, *ns)
-                    .map_err(|e| Error::Parameter(e.to_string()))?;
-            }
-            let mut w = ser.for_writer(out);
+            let mut w = crate::store::serializer(format).for_writer(out);
             for t in triples {
                 w.serialize_triple(&t?)?;
             }

@@ -266,13 +266,7 @@ impl Store {
     ///
     /// Fails on a storage or write error.
     pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<()> {
-        let mut ser = RdfSerializer::from_format(format);
-        for (prefix, ns) in vocab::PREFIXES {
-            ser = ser
-                .with_prefix(*prefix, *ns)
-                .map_err(|e| Error::Parameter(e.to_string()))?;
-        }
-        let mut w = ser.for_writer(out);
+        let mut w = serializer(format).for_writer(out);
         if format.supports_datasets() {
             let mut quads: Vec<Quad> = self
                 .inner
@@ -300,6 +294,17 @@ impl Store {
         w.finish()?;
         Ok(())
     }
+}
+
+/// An RDF serializer for `format` that declares govgraph's prefixes, so
+/// Turtle and TriG read well.
+pub fn serializer(format: RdfFormat) -> RdfSerializer {
+    vocab::PREFIXES
+        .iter()
+        .fold(RdfSerializer::from_format(format), |ser, (prefix, ns)| {
+            // The prefixes are constant, valid IRIs: this cannot fail.
+            ser.with_prefix(*prefix, *ns).expect("valid prefix")
+        })
 }
 
 /// The same triple in the default graph (the union).
