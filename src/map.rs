@@ -277,7 +277,11 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
             g
         }
     };
-    if let Some(name) = m.title.as_deref().and_then(group_name_from_title) {
+    if let Some(name) = m
+        .title
+        .as_deref()
+        .and_then(crate::parse::group_name_from_title)
+    {
         w.text(&group, schema::ALTERNATE_NAME, &name);
     }
     let series = iris.series(&group);
@@ -530,20 +534,6 @@ fn item(w: &mut Writer, i: &ItemRef) {
     w.text(&repo, rdfs::LABEL.as_str(), &i.repo.to_string());
 }
 
-/// The group's name as a title gives it: `# Node.js Security team Meeting
-/// 2023-08-03` → `Node.js Security team`.
-pub fn group_name_from_title(title: &str) -> Option<String> {
-    use regex::Regex;
-    use std::sync::LazyLock;
-    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:meeting|minutes|notes|mtg)\b.*$|[-–—:,]\s*$|\d{4}[-./]\d{1,2}[-./]\d{1,2}.*$").unwrap()
-    });
-    let t = NOISE.replace(title, "");
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':' | ','));
-    (!t.is_empty() && t.chars().any(char::is_alphabetic)).then(|| t.to_owned())
-}
-
 /// Every vocabulary list, for the ontology check.
 pub fn written_terms() -> impl Iterator<Item = &'static str> {
     gg::ALL.iter().copied()
@@ -557,19 +547,6 @@ fn _uses(_: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn group_names() {
-        assert_eq!(
-            group_name_from_title("Node.js  Security team Meeting 2023-08-03").as_deref(),
-            Some("Node.js Security team")
-        );
-        assert_eq!(
-            group_name_from_title("Node.js LTS WG Minutes - 2016-02-22").as_deref(),
-            Some("Node.js LTS WG")
-        );
-        assert_eq!(group_name_from_title("Meeting 2023-10-03"), None);
-    }
 
     #[test]
     fn iris_are_encoded_and_stable() {

@@ -278,6 +278,10 @@ pub struct Minutes {
     pub repo: Option<Repo>,
     /// The title line, without `#`.
     pub title: Option<String>,
+    /// The group whose minutes these are: the repository holding them.
+    pub group: Option<String>,
+    /// The group's name as the title gives it (`Node.js Security team`).
+    pub group_name: Option<String>,
     /// The meeting date, `YYYY-MM-DD`.
     pub date: Option<String>,
     /// Where the date came from.

@@ -94,6 +94,8 @@ pub fn parse(text: &str, cx: &Context) -> Minutes {
             source: cx.source.clone(),
             repo: cx.repo.clone(),
             title: None,
+            group: None,
+            group_name: None,
             date: None,
             date_source: None,
             attendees: Vec::new(),
@@ -115,6 +117,8 @@ pub fn parse(text: &str, cx: &Context) -> Minutes {
     if p.m.repo.is_none() {
         p.m.repo = p.m.links.issue.as_ref().map(|i| i.repo.clone());
     }
+    p.m.group = p.m.repo.as_ref().map(ToString::to_string);
+    p.m.group_name = p.m.title.as_deref().and_then(group_name_from_title);
     p.attendance(&blocks);
     p.body(&blocks);
     p.template_variables(text);
@@ -943,4 +947,34 @@ fn is_table_header(line: &str) -> bool {
                     | "attendees"
             )
         })
+}
+
+/// The group's name as a title gives it: `# Node.js Security team Meeting
+/// 2023-08-03` → `Node.js Security team`.
+pub fn group_name_from_title(title: &str) -> Option<String> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:meeting|minutes|notes|mtg)\b.*$|[-–—:,]\s*$|\d{4}[-./]\d{1,2}[-./]\d{1,2}.*$").unwrap()
+    });
+    let t = NOISE.replace(title, "");
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':' | ','));
+    (!t.is_empty() && t.chars().any(char::is_alphabetic)).then(|| t.to_owned())
+}
+
+#[cfg(test)]
+mod title_tests {
+    #[test]
+    fn group_names() {
+        assert_eq!(
+            super::group_name_from_title("Node.js  Security team Meeting 2023-08-03").as_deref(),
+            Some("Node.js Security team")
+        );
+        assert_eq!(
+            super::group_name_from_title("Node.js LTS WG Minutes - 2016-02-22").as_deref(),
+            Some("Node.js LTS WG")
+        );
+        assert_eq!(super::group_name_from_title("Meeting 2023-10-03"), None);
+    }
 }
