@@ -13,12 +13,20 @@ use std::time::{Duration, Instant};
 
 fn main() {
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let found = source::discover(&[shared.join("corpus"), shared.join("seeds")]).expect("the shared corpus is next to the project");
+    let found = source::discover(&[shared.join("corpus"), shared.join("seeds")])
+        .expect("the shared corpus is next to the project");
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("bench.db")).unwrap();
     let report = store::ingest(&store, &found.files, &IngestOptions::default(), &|_| {}).unwrap();
-    println!("store: {} documents, {} triples (on disk)", report.files.len(), report.triples);
-    println!("{:<28} {:>10} {:>10} {:>8}", "query", "median ms", "max ms", "rows");
+    println!(
+        "store: {} documents, {} triples (on disk)",
+        report.files.len(),
+        report.triples
+    );
+    println!(
+        "{:<28} {:>10} {:>10} {:>8}",
+        "query", "median ms", "max ms", "rows"
+    );
     let runs = 7;
     let mut over = 0;
     for q in query::saved() {
@@ -40,7 +48,13 @@ fn main() {
         if median > Duration::from_millis(100) {
             over += 1;
         }
-        println!("{:<28} {:>10.1} {:>10.1} {:>8}", q.name, ms(median), ms(times[runs - 1]), rows);
+        println!(
+            "{:<28} {:>10.1} {:>10.1} {:>8}",
+            q.name,
+            ms(median),
+            ms(times[runs - 1]),
+            rows
+        );
     }
     println!("{over} queries over the 100 ms goal (median of {runs} runs)");
 }
