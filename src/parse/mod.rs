@@ -655,7 +655,11 @@ impl Parser<'_> {
                     let is_note = depth > 0 || heading_item;
                     let item = if is_note {
                         parent_item.or(current_item)
-                    } else if is_agenda_boilerplate(&b.text) {
+                    } else if is_agenda_boilerplate(&b.text)
+                        || in_actions
+                        || action_blocks.contains(&i)
+                    {
+                        // Items of an action list are actions, not agenda items.
                         None
                     } else {
                         let n = self.new_item(b, heading_repo.clone(), default_repo.as_ref());

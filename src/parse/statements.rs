@@ -732,8 +732,30 @@ pub fn classify(
         return found;
     }
 
-    // A ticked box's first line is its label (`[x] Vulnerability Review`);
-    // only lines after it can hold commitments.
+    // A ticked box whose label is a commitment (`[x] @kmori to publish …`)
+    // is a done action; a ticked agenda box (`[x] Vulnerability Review`)
+    // names no one.
+    if checked == Some(true) {
+        let first = text.lines().next().unwrap_or("");
+        let opening = first.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
+        let owners = if COMMITMENT.find(opening).is_some_and(|m| m.start() == 0) {
+            commitments(opening, people)
+        } else {
+            Vec::new()
+        };
+        for (assignee, written) in owners {
+            found.actions.push(FoundAction {
+                assignee,
+                assignee_as_written: written,
+                text: clean_text(first),
+                status: ActionStatus::Done,
+                about: item_in(first, repo).or_else(|| about.clone()),
+                lines: Lines::one(block.line),
+            });
+        }
+    }
+    // A ticked box's first line is its label; only lines after it can hold
+    // further commitments.
     let first_line_end = if checked == Some(true) {
         text.find('\n').map_or(text.len(), |i| i + 1)
     } else {
@@ -1186,6 +1208,10 @@ mod tests {
             "mhdawson"
         );
         assert!(actions("- [x] Vulnerability Review").is_empty());
+        // A ticked commitment is a done action (helper found it dropped).
+        let done = run("- [x] @mhdawson to publish the survey", false);
+        assert_eq!(done.actions[0].assignee, "mhdawson");
+        assert_eq!(done.actions[0].status, ActionStatus::Done);
         assert!(actions("- [ ] Vulnerability Review").is_empty());
         let f = run("* Update documents in repo", true);
         assert_eq!(f.actions[0].assignee, "group");
