@@ -297,9 +297,12 @@ fn ingest(
     verbose: bool,
 ) -> Result<bool> {
     let found = discover_minutes(paths)?;
-    for s in &found.skipped {
-        if verbose {
-            eprintln!("{}: skipped: {}", s.path.display(), s.reason);
+        for s in &found.skipped {
+        // READMEs and templates sit among minutes and look like them, so
+        // say why they were left out; other file types only when asked.
+        let lookalike = s.reason.contains("README") || s.reason.contains("template");
+        if verbose || lookalike {
+            eprintln!("{}: note[skipped]: {}", s.path.display(), s.reason);
         }
     }
     let store = if memory {
