@@ -297,7 +297,7 @@ fn ingest(
     verbose: bool,
 ) -> Result<bool> {
     let found = discover_minutes(paths)?;
-        for s in &found.skipped {
+    for s in &found.skipped {
         // READMEs and templates sit among minutes and look like them, so
         // say why they were left out; other file types only when asked.
         let lookalike = s.reason.contains("README") || s.reason.contains("template");

@@ -309,7 +309,8 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:\(action\)|action(?:[ _-]?items?)?(?:\(s\))?|next[ ]steps?|ai|todo(?:\([^)]*\))?|to[ -]do|follow[ -]?ups?)\s*[:\-–!]\s*").unwrap()
+    // `ACTION @x: …` and `TODO(x): …` name the owner inside the label.
+    Regex::new(r"(?i)^\W*(?:\(action\)|action(?:[ _-]?items?)?(?:\(s\))?|next[ ]steps?|ai|todo|to[ -]do|follow[ -]?ups?)(?:\s+(?P<owner>@[A-Za-z0-9][A-Za-z0-9-]*)|\((?P<paren>[^)]*)\))?\s*[:\-–!]\s*").unwrap()
 });
 
 static ACTION_SECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -703,7 +704,18 @@ pub fn classify(
             // `Action items:` alone heads a list; its items are the actions.
             return found;
         }
-        let mut owners = owners_of(body, people);
+        let label_owner = label
+            .and_then(|_| ACTION_LABEL.captures(text))
+            .and_then(|c| {
+                c.name("owner")
+                    .or_else(|| c.name("paren"))
+                    .map(|m| m.as_str().trim().to_owned())
+            })
+            .filter(|o| !o.is_empty());
+        let mut owners = match label_owner {
+            Some(o) => vec![(people.resolve(&o), o)],
+            None => owners_of(body, people),
+        };
         // An unticked box with no one named is a standing agenda box.
         if owners.is_empty() && !(in_action_section || label.is_some()) {
             return found;
@@ -1203,6 +1215,11 @@ mod tests {
             "marco-ippolito"
         );
         assert_eq!(actions("* TODO: Add advisory to README.md")[0].0, "group");
+        assert_eq!(
+            actions("* ACTION @marco-ippolito: write the blog post")[0].0,
+            "marco-ippolito"
+        );
+        assert_eq!(actions("* TODO(Michael): rotate the keys")[0].0, "mhdawson");
         assert_eq!(
             actions("- [ ] @mhdawson follow up with the TSC")[0].0,
             "mhdawson"
