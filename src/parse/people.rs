@@ -275,10 +275,12 @@ fn parse_chunk(chunk: &str) -> Vec<Entry> {
     }
     let mut parts = split_name_separators(&main);
     let mut name = parts.first().map(|s| clean_name(s)).unwrap_or_default();
+    // `(Carla Diaz, Microsoft)`, `TSC, voting member`: each comma-separated
+    // part of an extra is a name, a role or an affiliation of its own.
     let mut extras: Vec<String> = extras
         .into_iter()
         .chain(parts.drain(1.min(parts.len())..))
-        .map(|e| clean_extra(&e))
+        .flat_map(|e| e.split(',').map(clean_extra).collect::<Vec<_>>())
         .filter(|e| !e.is_empty())
         .collect();
     if name.is_empty() && handle.is_some() {
@@ -307,15 +309,16 @@ fn parse_chunk(chunk: &str) -> Vec<Entry> {
     if handle.is_some() && name.as_deref().is_some_and(is_collective) && !entries.is_empty() {
         return entries;
     }
-    let mut role = None;
+    let mut roles: Vec<String> = Vec::new();
     let mut affiliation = None;
     for e in extras {
         if role_of(&e).is_some() {
-            role.get_or_insert(e);
+            roles.push(e);
         } else if !e.eq_ignore_ascii_case("github") && !e.eq_ignore_ascii_case("twitter") {
             affiliation.get_or_insert(e);
         }
     }
+    let role = (!roles.is_empty()).then(|| roles.join(", "));
     entries.push(Entry::Person {
         name,
         handle,
@@ -479,6 +482,12 @@ mod tests {
         let e = parse_line("Steve Husak (@shusak) - Capital One", &[], false);
         assert!(
             matches!(&e[0], Entry::Person { affiliation: Some(a), role: None, .. } if a == "Capital One")
+        );
+        let e = parse_line("John Poe (@jpoe) - TSC, voting member", &[], false);
+        assert!(matches!(&e[0], Entry::Person { role: Some(r), .. } if r == "TSC, voting member"));
+        let e = parse_line("@cdiaz (Carla Diaz, Microsoft)", &[], false);
+        assert!(
+            matches!(&e[0], Entry::Person { name: Some(n), affiliation: Some(a), .. } if n == "Carla Diaz" && a == "Microsoft")
         );
         let e = parse_line("Jane Roe @jroe (Observer)", &[], false);
         assert!(matches!(&e[0], Entry::Person { role: Some(r), .. } if r == "Observer"));
