@@ -10,7 +10,7 @@
 
 use crate::model::{ActionStatus, ItemKind, ItemRef, Lines, Minutes, Repo};
 use crate::resolve::{Identities, PersonKey};
-use crate::vocab::{self, dcterms, foaf, gg, org, prov, schema};
+use crate::vocab::{dcterms, foaf, gg, org, prov, schema};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
@@ -532,16 +532,6 @@ fn item(w: &mut Writer, i: &ItemRef) {
     w.add(&iri, dcterms::IS_PART_OF, repo.clone());
     w.typed(&repo, &[gg::REPOSITORY]);
     w.text(&repo, rdfs::LABEL.as_str(), &i.repo.to_string());
-}
-
-/// Every vocabulary list, for the ontology check.
-pub fn written_terms() -> impl Iterator<Item = &'static str> {
-    gg::ALL.iter().copied()
-}
-
-#[allow(dead_code)]
-fn _uses(_: &str) -> &str {
-    vocab::GG
 }
 
 #[cfg(test)]

@@ -55,8 +55,8 @@ pub struct Block {
 }
 
 impl Block {
-    /// The text with each link's URL written after its text, for scanners
-    /// that want to see both.
+    /// The nesting depth of a list item (0 for top level); `None` for
+    /// other blocks.
     pub fn depth(&self) -> Option<usize> {
         match self.kind {
             Kind::Item { depth, .. } => Some(depth),
@@ -117,7 +117,6 @@ impl LineIndex {
 /// Splits a document into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
     let index = LineIndex::new(text);
-    let line_of_end = |r: &Range<usize>| index.line(r.end.saturating_sub(1).max(r.start));
     let mut out: Vec<Block> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     // Depth of list nesting, and whether we are inside a code block or
@@ -283,7 +282,6 @@ pub fn blocks(text: &str) -> Vec<Block> {
             emit(&mut f, &mut out);
         }
     }
-    let _ = line_of_end;
     out
 }
 
