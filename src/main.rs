@@ -310,17 +310,16 @@ fn ingest(
     } else {
         Store::open(store_path)?
     };
-    let tty = std::io::stderr().is_terminal();
-    let total = found.files.len();
-    let progress = |n: usize| {
-        if tty && (n.is_multiple_of(25) || n == total) {
-            eprint!("\rreading {n}/{total}");
-            if n == total {
-                eprintln!();
-            }
-        }
-    };
-    let report = store::ingest(&store, &found.files, &opts, &progress).with_context(|| {
+    // A progress bar on stderr; indicatif draws nothing when stderr is not
+    // a terminal, so logs and CI stay clean.
+    let bar = indicatif::ProgressBar::new(found.files.len() as u64).with_style(
+        indicatif::ProgressStyle::with_template("reading {bar:30} {pos}/{len} {wide_msg}")
+            .expect("valid template"),
+    );
+    let progress = |n: usize| bar.set_position(n as u64);
+    let report = store::ingest(&store, &found.files, &opts, &progress);
+    bar.finish_and_clear();
+    let report = report.with_context(|| {
         format!(
             "ingesting into {}",
             if memory {
