@@ -616,7 +616,10 @@ pub fn ingest(
             store.replace_document(&iris.document(&files[i].key), &quads)?;
         }
     }
-    derive(store, &iris, &ids)?;
+        // Facts across documents change only when a document did.
+    if report.files.iter().any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed)) {
+        derive(store, &iris, &ids)?;
+    }
     store.inner.flush().ok();
     report.meetings = store.count(&format!(
         "SELECT DISTINCT ?m WHERE {{ ?m a <{}> }}",
