@@ -525,10 +525,10 @@ fn run_query(
     format: QueryFormat,
     store_path: &Path,
 ) -> Result<bool> {
-    let (text, bindings) = match (name, sparql) {
+    let (text, bindings, hidden) = match (name, sparql) {
         (_, Some(text)) => {
             let b = query::bind_untyped(params)?;
-            (text, b)
+            (text, b, Vec::new())
         }
         (Some(name), None) if name.ends_with(".rq") || Path::new(&name).is_file() => {
             let text =
@@ -539,12 +539,14 @@ fn run_query(
             } else {
                 query::bind(&q.params, params)?
             };
-            (text, b)
+            let hidden = q.params.iter().map(|p| p.name.clone()).collect();
+            (text, b, hidden)
         }
         (Some(name), None) => {
             let q = query::find(&name)?;
             let b = query::bind(&q.params, params)?;
-            (q.text, b)
+            let hidden = q.params.iter().map(|p| p.name.clone()).collect();
+            (q.text, b, hidden)
         }
         (None, None) => bail!(
             "give a saved query name, a .rq file or --sparql TEXT (see `govgraph query --list`)"
@@ -566,7 +568,7 @@ fn run_query(
         }),
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
-    query::write(results, output, None, &mut out)?;
+    query::write(results, output, &hidden, &mut out)?;
     out.flush()?;
     Ok(true)
 }

@@ -287,7 +287,9 @@ pub enum Output {
 /// Writes query results. Solutions and booleans go as a table or a SPARQL
 /// results format; graphs as RDF (Turtle when a results format was asked).
 ///
-/// `width` limits the table's width (the terminal's), if known.
+/// The table leaves out the variables in `hidden`: a saved query's
+/// parameters, which the engine needs projected but people need not see
+/// (CSV, TSV and JSON keep every variable).
 ///
 /// # Errors
 ///
@@ -295,7 +297,7 @@ pub enum Output {
 pub fn write(
     results: QueryResults<'_>,
     output: Output,
-    width: Option<u16>,
+    hidden: &[String],
     mut out: impl Write,
 ) -> Result<()> {
     match results {
@@ -328,21 +330,43 @@ pub fn write(
                     w.finish()?;
                 }
                 _ => {
+                    let vars: Vec<Variable> = vars
+                        .iter()
+                        .filter(|v| !hidden.iter().any(|h| h == v.as_str()))
+                        .cloned()
+                        .collect();
                     let mut table = comfy_table::Table::new();
                     table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
                     table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-                    if let Some(w) = width {
-                        table.set_width(w);
-                    }
+
                     table.set_header(vars.iter().map(|v| v.as_str().to_owned()));
                     let mut rows = 0;
+                    let mut widest = vec![0usize; vars.len()];
                     for s in solutions {
                         let s = s?;
-                        table.add_row(
-                            vars.iter()
-                                .map(|v| s.get(v).map(display_term).unwrap_or_default()),
-                        );
+                        let cells: Vec<String> = vars
+                            .iter()
+                            .map(|v| s.get(v).map(display_term).unwrap_or_default())
+                            .collect();
+                        for (w, c) in widest.iter_mut().zip(&cells) {
+                            *w = (*w).max(c.chars().count());
+                        }
+                        table.add_row(cells);
                         rows += 1;
+                    }
+                    // Short columns (dates, counts, logins) never wrap; long
+                    // text takes what is left of the terminal.
+                    for (i, (w, v)) in widest.iter().zip(&vars).enumerate() {
+                        let w = (*w).max(v.as_str().len());
+                        if let Some(col) = table.column_mut(i) {
+                            col.set_constraint(if w <= 10 {
+                                comfy_table::ColumnConstraint::ContentWidth
+                            } else {
+                                comfy_table::ColumnConstraint::LowerBoundary(
+                                    comfy_table::Width::Fixed(w.min(12) as u16),
+                                )
+                            });
+                        }
                     }
                     writeln!(out, "{table}")?;
                     writeln!(out, "{rows} row{}", if rows == 1 { "" } else { "s" })?;

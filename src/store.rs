@@ -616,8 +616,12 @@ pub fn ingest(
             store.replace_document(&iris.document(&files[i].key), &quads)?;
         }
     }
-        // Facts across documents change only when a document did.
-    if report.files.iter().any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed)) {
+    // Facts across documents change only when a document did.
+    if report
+        .files
+        .iter()
+        .any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed))
+    {
         derive(store, &iris, &ids)?;
     }
     store.inner.flush().ok();
