@@ -189,9 +189,13 @@ fn main() -> ExitCode {
         // error, as for any Unix filter.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            // Each cause once: library errors already name their source.
             let mut msg = format!("error: {e}");
             for cause in e.chain().skip(1) {
-                msg.push_str(&format!(": {cause}"));
+                let c = cause.to_string();
+                if !msg.contains(&c) {
+                    msg.push_str(&format!(": {c}"));
+                }
             }
             eprintln!("{msg}");
             ExitCode::from(2)
@@ -577,16 +581,18 @@ fn export(format: ExportFormat, output: Option<&Path>, store_path: &Path) -> Res
     let store = Store::open_read_only(store_path)?;
     match output {
         Some(path) => {
-            // Write next to the target, then rename, so a failed export
-            // never leaves half a file where a good one was.
-            let tmp = path.with_extension("govgraph-tmp");
-            let file = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            let mut w = BufWriter::new(file);
+            // Write a temporary file next to the target, then rename it, so
+            // a failed export never leaves half a file (or a stray one).
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write in {}", dir.display()))?;
+            let mut w = BufWriter::new(tmp);
             store.export(format.rdf(), &mut w)?;
-            w.flush()?;
-            drop(w);
-            std::fs::rename(&tmp, path)
+            let tmp = w.into_inner().map_err(|e| e.into_error())?;
+            tmp.persist(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {

@@ -115,7 +115,7 @@ impl Iris {
 }
 
 /// Percent-encodes what an IRI path may not hold, keeping `/`.
-fn encode_path(s: &str) -> String {
+pub fn encode_path(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii_alphanumeric()

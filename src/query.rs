@@ -304,13 +304,26 @@ pub fn write(
         QueryResults::Graph(triples) => {
             let format = match output {
                 Output::Rdf(f) => f,
-                _ => RdfFormat::Turtle,
+                Output::Table => RdfFormat::Turtle,
+                Output::Results(f) => {
+                    return Err(Error::Parameter(format!(
+                        "--format {} is for SELECT and ASK results; a CONSTRUCT or DESCRIBE query writes RDF (turtle, ntriples, rdfxml, jsonld)",
+                        f.file_extension()
+                    )));
+                }
             };
             let mut w = crate::store::serializer(format).for_writer(out);
             for t in triples {
                 w.serialize_triple(&t?)?;
             }
             w.finish()?;
+        }
+        QueryResults::Boolean(_) | QueryResults::Solutions(_)
+            if matches!(output, Output::Rdf(_)) =>
+        {
+            return Err(Error::Parameter(
+                "this RDF format is for CONSTRUCT and DESCRIBE queries; SELECT and ASK results use table, csv, tsv, json or xml".into(),
+            ));
         }
         QueryResults::Boolean(b) => match output {
             Output::Results(f) => {
@@ -330,29 +343,38 @@ pub fn write(
                     w.finish()?;
                 }
                 _ => {
-                    let vars: Vec<Variable> = vars
-                        .iter()
-                        .filter(|v| !hidden.iter().any(|h| h == v.as_str()))
-                        .cloned()
+                    // All rows first: a parameter's column is left out only
+                    // when it holds the same value on every row (the bound
+                    // value, or nothing); a column that shares a parameter's
+                    // name but carries data stays.
+                    let mut all: Vec<Vec<String>> = Vec::new();
+                    for s in solutions {
+                        let s = s?;
+                        all.push(
+                            vars.iter()
+                                .map(|v| s.get(v).map(display_term).unwrap_or_default())
+                                .collect(),
+                        );
+                    }
+                    let keep: Vec<usize> = (0..vars.len())
+                        .filter(|&i| {
+                            !hidden.iter().any(|h| h == vars[i].as_str())
+                                || all.iter().any(|r| r[i] != all[0][i])
+                        })
                         .collect();
+                    let vars: Vec<Variable> = keep.iter().map(|&i| vars[i].clone()).collect();
                     let mut table = comfy_table::Table::new();
                     table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
                     table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-
                     table.set_header(vars.iter().map(|v| v.as_str().to_owned()));
-                    let mut rows = 0;
+                    let rows = all.len();
                     let mut widest = vec![0usize; vars.len()];
-                    for s in solutions {
-                        let s = s?;
-                        let cells: Vec<String> = vars
-                            .iter()
-                            .map(|v| s.get(v).map(display_term).unwrap_or_default())
-                            .collect();
+                    for row in all {
+                        let cells: Vec<String> = keep.iter().map(|&i| row[i].clone()).collect();
                         for (w, c) in widest.iter_mut().zip(&cells) {
                             *w = (*w).max(c.chars().count());
                         }
                         table.add_row(cells);
-                        rows += 1;
                     }
                     // Short columns (dates, counts, logins) never wrap; long
                     // text takes what is left of the terminal.

@@ -103,6 +103,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "minutes".into());
         let walker = WalkDir::new(root)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {

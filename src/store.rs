@@ -319,7 +319,9 @@ fn in_default_graph(q: &Quad) -> Quad {
 
 fn open_error(path: &Path, message: &str) -> Error {
     let lower = message.to_lowercase();
-    let advice = if lower.contains("lock") {
+    let advice = if lower.contains("no such file") || lower.contains("while stat") {
+        "the store changed while it was being opened; is an ingest running? retry when it finishes"
+    } else if lower.contains("lock") {
         "another govgraph process is using it; wait for it to finish, or pass another --store"
     } else if lower.contains("permission")
         || lower.contains("read-only")
@@ -565,10 +567,12 @@ pub fn ingest(
             (Some(c), Some(repo))
                 if git.and_then(|g| g.committed_blob.as_deref()) == Some(blob.as_str()) =>
             {
+                // Path segments are percent-encoded: a file name with a space
+                // or `#` must still give a valid IRI.
                 Some(format!(
                     "{}/blob/{c}/{}",
                     map::repo_iri(repo).as_str(),
-                    f.repo_path
+                    map::encode_path(&f.repo_path)
                 ))
             }
             (Some(c), _) => {
@@ -616,14 +620,9 @@ pub fn ingest(
             store.replace_document(&iris.document(&files[i].key), &quads)?;
         }
     }
-    // Facts across documents change only when a document did.
-    if report
-        .files
-        .iter()
-        .any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed))
-    {
-        derive(store, &iris, &ids)?;
-    }
+    // Always: an interrupted run may have stored documents without
+    // deriving from them.
+    derive(store, &iris, &ids)?;
     store.inner.flush().ok();
     report.meetings = store.count(&format!(
         "SELECT DISTINCT ?m WHERE {{ ?m a <{}> }}",

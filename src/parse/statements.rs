@@ -319,7 +319,7 @@ static ACTION_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The subject and commitment verb of an action sentence.
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"[A-Z][\p{L}'’.-]*(?:\x20[A-Z][\p{L}'’.-]*){0,2}";
+    let name = r"\p{Lu}[\p{L}'’.-]*(?:\x20\p{Lu}[\p{L}'’.-]*){0,2}";
     let handle = r"@[A-Za-z0-9][A-Za-z0-9-]*";
     let one = format!(r"(?:{handle}|(?:[Tt]he\x20)?{name})");
     Regex::new(&format!(
@@ -575,32 +575,39 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
         let c = bytes[i];
         let end_here = match c {
             b'.' | b'!' | b'?' => {
+                // Only look around when a space follows: in a run without
+                // spaces (`a.b.c`, a line of dots) nothing ends, and looking
+                // back for the word would make long runs quadratic.
                 let next_ws = bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace());
-                let after = text[i + 1..].trim_start();
-                let next_upper = after
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_uppercase() || ch == '@' || ch == '(');
-                let word_before = text[start..i]
-                    .rsplit(|ch: char| ch.is_whitespace())
-                    .next()
-                    .unwrap_or("");
-                let abbrev = matches!(
-                    word_before.to_ascii_lowercase().as_str(),
-                    "e.g"
-                        | "i.e"
-                        | "vs"
-                        | "mr"
-                        | "ms"
-                        | "dr"
-                        | "etc"
-                        | "no"
-                        | "approx"
-                        | "st"
-                        | "cf"
-                ) || (word_before.len() == 1
-                    && word_before.chars().all(|c| c.is_ascii_uppercase()));
-                next_ws && next_upper && !(c == b'.' && abbrev)
+                next_ws && {
+                    let after = text[i + 1..].trim_start();
+                    let next_upper = after
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_uppercase() || ch == '@' || ch == '(');
+                    next_upper && {
+                        let word_before = text[start..i]
+                            .rsplit(|ch: char| ch.is_whitespace())
+                            .next()
+                            .unwrap_or("");
+                        let abbrev = matches!(
+                            word_before.to_ascii_lowercase().as_str(),
+                            "e.g"
+                                | "i.e"
+                                | "vs"
+                                | "mr"
+                                | "ms"
+                                | "dr"
+                                | "etc"
+                                | "no"
+                                | "approx"
+                                | "st"
+                                | "cf"
+                        ) || (word_before.len() == 1
+                            && word_before.chars().all(|c| c.is_ascii_uppercase()));
+                        !(c == b'.' && abbrev)
+                    }
+                }
             }
             b'\n' => {
                 // A line break ends a sentence when the next line starts
@@ -656,13 +663,11 @@ pub fn classify(
     let is_note = matches!(block.kind, Kind::Item { depth, .. } if depth > 0)
         || block.kind == Kind::Paragraph;
     let text = block.text.as_str();
-    let line_of = |offset: usize| {
-        block.line
-            + text.as_bytes()[..offset.min(text.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-    };
+    // Line of a byte offset: newline positions counted once per block, so
+    // many statements in one long block stay linear.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of =
+        |offset: usize| block.line + newlines.partition_point(|&p| p < offset.min(text.len()));
     let span = |start: usize, s: &str| Lines {
         start: line_of(start),
         end: line_of(start + s.len().saturating_sub(1)),
