@@ -70,10 +70,12 @@ impl Iris {
 
     /// The IRI of the meeting a document records.
     pub fn meeting(&self, key: &str) -> NamedNode {
+        // `x.md` is the meeting `x`; other extensions stay in the IRI, so
+        // `x.md` and `x.txt` side by side remain two meetings.
         let stem = key
-            .rsplit_once('.')
-            .filter(|(_, ext)| !ext.contains('/'))
-            .map_or(key, |(s, _)| s);
+            .strip_suffix(".md")
+            .or_else(|| key.strip_suffix(".markdown"))
+            .unwrap_or(key);
         self.mint(&format!("meeting/{stem}"))
     }
 

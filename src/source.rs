@@ -91,11 +91,22 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
             source,
         })?;
         if meta.is_file() {
-            let name = root
+            // A file named alone is keyed by its folder and name, so two
+            // files called `2024-01-02.md` in different folders stay apart.
+            let abs = fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+            let name = abs
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            found.files.push(locate(root, None, &name));
+            let parent = abs
+                .parent()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned());
+            let rel = match parent {
+                Some(p) => format!("{p}/{name}"),
+                None => name,
+            };
+            found.files.push(locate(root, None, &rel));
             continue;
         }
         let root_name = fs::canonicalize(root)
@@ -140,10 +151,50 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
             }
         }
     }
+    // The same file reached twice (`dir` and `dir/x.md`, `./x.md`) is one.
+    found
+        .files
+        .sort_by_cached_key(|f| fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone()));
+    found
+        .files
+        .dedup_by_key(|f| fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone()));
+    disambiguate_keys(&mut found.files);
     found.files.sort_by(|a, b| a.path.cmp(&b.path));
-    found.files.dedup_by(|a, b| a.path == b.path);
     fill_git_commits(&mut found.files);
     Ok(found)
+}
+
+/// Lengthens keys that two different files share (`ingest a/meetings
+/// b/meetings` without a repository to tell them apart) with their
+/// folders, until each file has its own: documents must never overwrite
+/// each other. Keys of files that do not collide are left as they are.
+fn disambiguate_keys(files: &mut [SourceFile]) {
+    use std::collections::HashMap;
+    for depth in 2..64 {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for f in files.iter() {
+            *count.entry(f.key.as_str()).or_default() += 1;
+        }
+        let clashing: Vec<usize> = (0..files.len())
+            .filter(|&i| count[files[i].key.as_str()] > 1)
+            .collect();
+        if clashing.is_empty() {
+            return;
+        }
+        for i in clashing {
+            let abs = fs::canonicalize(&files[i].path).unwrap_or_else(|_| files[i].path.clone());
+            let parts: Vec<String> = abs
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .filter(|c| c != "/")
+                .collect();
+            let tail = parts[parts
+                .len()
+                .saturating_sub(depth + files[i].key.matches('/').count())..]
+                .join("/");
+            files[i].key = tail;
+        }
+    }
 }
 
 /// Asks git, once per checkout, for the commit checked out and the blob id

@@ -190,3 +190,41 @@ fn carried_over_actions_suggestions_and_aliases() {
         .is_empty()
     );
 }
+
+/// Review finding: two folders with the same name (`a/meetings`,
+/// `b/meetings`, not in a repository) once gave one document key, and one
+/// document silently replaced the other. The same file reached by two
+/// spellings is one document; `x.md` beside `x.txt` is two meetings.
+#[test]
+fn documents_never_overwrite_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (dir, who) in [("a", "Ann Lee (@annlee)"), ("b", "Bo Chen (@bochen)")] {
+        let m = tmp.path().join(dir).join("meetings");
+        fs::create_dir_all(&m).unwrap();
+        fs::write(
+            m.join("2023-01-05.md"),
+            format!("# TSC Meeting 2023-01-05\n\n## Present\n\n* {who}\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        tmp.path().join("a/meetings/2023-01-05.txt"),
+        "# TSC Meeting 2023-01-05\n\n## Present\n\n* Cy Park (@cypark)\n",
+    )
+    .unwrap();
+    let store = Store::memory().unwrap();
+    let a = tmp.path().join("a/meetings");
+    let again = tmp.path().join("a/meetings/../meetings/2023-01-05.md");
+    let report = ingest_into(&store, &[a, tmp.path().join("b/meetings"), again]);
+    assert_eq!(
+        report.files.len(),
+        3,
+        "{:?}",
+        report.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+    );
+    assert_eq!(count(&store, "SELECT ?m WHERE { ?m a gg:Meeting }"), 3);
+    assert_eq!(
+        count(&store, "SELECT ?p WHERE { ?m schema:attendee ?p }"),
+        3
+    );
+}
