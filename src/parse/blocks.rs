@@ -75,9 +75,21 @@ struct Frame {
     parent: Option<usize>,
     /// For items: the index it was emitted at, once its own text is complete.
     emitted: Option<usize>,
+    /// For emitted items: how much text there was at emission, and where
+    /// text that comes after the nested list starts and ends.
+    emitted_len: usize,
+    cont_start: Option<usize>,
+    cont_end: usize,
 }
 
 impl Frame {
+    fn kind_depth(&self) -> usize {
+        match self.kind {
+            Kind::Item { depth, .. } => depth,
+            _ => 0,
+        }
+    }
+
     fn new(kind: Kind, start: usize, parent: Option<usize>) -> Self {
         Frame {
             kind,
@@ -88,6 +100,9 @@ impl Frame {
             end: start,
             parent,
             emitted: None,
+            emitted_len: 0,
+            cont_start: None,
+            cont_end: 0,
         }
     }
 }
@@ -155,6 +170,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                             None => {
                                 let i = emit(f, &mut out);
                                 f.emitted = Some(i);
+                                f.emitted_len = f.text.len();
                                 i
                             }
                         });
@@ -213,13 +229,45 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     }
                 }
                 TagEnd::Item => {
-                    if let Some(mut f) = stack.pop()
-                        && f.emitted.is_none()
-                    {
-                        if f.end < f.start {
-                            f.end = f.start;
+                    if let Some(mut f) = stack.pop() {
+                        match f.emitted {
+                            None => {
+                                if f.end < f.start {
+                                    f.end = f.start;
+                                }
+                                emit(&mut f, &mut out);
+                            }
+                            // Text after the nested list (`ACTION: …` below
+                            // the sub-bullets) becomes a note of the item.
+                            Some(i) => {
+                                if let Some(start) = f.cont_start
+                                    && !f.text[f.emitted_len..].trim().is_empty()
+                                {
+                                    let depth = f.kind_depth() + 1;
+                                    let mut c = Frame::new(
+                                        Kind::Item {
+                                            depth,
+                                            checked: None,
+                                        },
+                                        start,
+                                        Some(i),
+                                    );
+                                    c.text = f.text[f.emitted_len..].trim_start().to_owned();
+                                    let shift = f.text.len() - c.text.len();
+                                    c.links = f
+                                        .links
+                                        .iter()
+                                        .filter(|l| l.range.start >= shift)
+                                        .map(|l| Link {
+                                            range: l.range.start - shift..l.range.end - shift,
+                                            url: l.url.clone(),
+                                        })
+                                        .collect();
+                                    c.end = f.cont_end.max(start);
+                                    emit(&mut c, &mut out);
+                                }
+                            }
                         }
-                        emit(&mut f, &mut out);
                     }
                 }
                 TagEnd::List(_) => list_depth = list_depth.saturating_sub(1),
@@ -245,6 +293,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     f.text.push_str(&t);
                     if f.emitted.is_none() {
                         f.end = line_start_of_end(&range, text);
+                    } else {
+                        f.cont_start.get_or_insert(range.start);
+                        f.cont_end = line_start_of_end(&range, text);
                     }
                 }
             }
@@ -320,6 +371,25 @@ mod tests {
         assert_eq!(&b[1].text[b[1].links[0].range.clone()], "x");
         assert_eq!(b[5].end_line, 9);
         assert_eq!(b[2].depth(), Some(1));
+    }
+
+    #[test]
+    fn text_after_a_nested_list_is_a_note_of_the_item() {
+        let b =
+            blocks("* Parent item #90\n  * child note\n\n  ACTION: @bob will follow up.\n* Next\n");
+        let texts: Vec<_> = b
+            .iter()
+            .map(|b| (b.text.as_str(), b.line, b.parent))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("Parent item #90", 1, None),
+                ("child note", 2, Some(0)),
+                ("ACTION: @bob will follow up.", 4, Some(0)),
+                ("Next", 5, None),
+            ]
+        );
     }
 
     #[test]
