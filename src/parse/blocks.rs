@@ -52,9 +52,21 @@ pub struct Block {
     pub end_line: usize,
     /// For a nested list item, the index of its parent item.
     pub parent: Option<usize>,
+    /// Where pieces of `text` came from: (position in `text`, source line),
+    /// in order. Blank lines and markup are not in the text, so lines are
+    /// looked up here, never counted in the text.
+    pub marks: Vec<(usize, usize)>,
 }
 
 impl Block {
+    /// The source line of position `pos` in the block's text.
+    pub fn line_at(&self, pos: usize) -> usize {
+        match self.marks.partition_point(|&(p, _)| p <= pos) {
+            0 => self.line,
+            i => self.marks[i - 1].1,
+        }
+    }
+
     /// The nesting depth of a list item (0 for top level); `None` for
     /// other blocks.
     pub fn depth(&self) -> Option<usize> {
@@ -80,6 +92,8 @@ struct Frame {
     emitted_len: usize,
     cont_start: Option<usize>,
     cont_end: usize,
+    /// (position in `text`, source byte offset) of each piece of text.
+    marks: Vec<(usize, usize)>,
 }
 
 impl Frame {
@@ -103,6 +117,7 @@ impl Frame {
             emitted_len: 0,
             cont_start: None,
             cont_end: 0,
+            marks: Vec::new(),
         }
     }
 }
@@ -141,6 +156,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
 
     let emit = |f: &mut Frame, out: &mut Vec<Block>| -> usize {
         let text = f.text.trim_end().to_owned();
+        let marks = f
+            .marks
+            .iter()
+            .filter(|(p, _)| *p < text.len().max(1))
+            .map(|&(p, o)| (p, index.line(o)))
+            .collect();
         out.push(Block {
             kind: f.kind,
             links: f.links.clone(),
@@ -148,6 +169,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             line: index.line(f.start),
             end_line: index.line(f.end.max(f.start)),
             parent: f.parent,
+            marks,
         });
         out.len() - 1
     };
@@ -186,9 +208,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 }
                 Tag::List(_) => list_depth += 1,
                 Tag::Paragraph => match stack.last_mut() {
+                    // Paragraphs of one item are separated by a blank line,
+                    // which always ends a sentence.
                     Some(f) if matches!(f.kind, Kind::Item { .. }) => {
-                        if !f.text.is_empty() && !f.text.ends_with('\n') {
-                            f.text.push('\n');
+                        if !f.text.is_empty() {
+                            while !f.text.ends_with("\n\n") {
+                                f.text.push('\n');
+                            }
                         }
                     }
                     Some(_) => {}
@@ -264,6 +290,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
                                         })
                                         .collect();
                                     c.end = f.cont_end.max(start);
+                                    c.marks = f
+                                        .marks
+                                        .iter()
+                                        .filter(|(p, _)| *p >= shift)
+                                        .map(|&(p, o)| (p - shift, o))
+                                        .collect();
                                     emit(&mut c, &mut out);
                                 }
                             }
@@ -290,6 +322,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     continue;
                 }
                 if let Some(f) = stack.last_mut() {
+                    f.marks.push((f.text.len(), range.start));
                     f.text.push_str(&t);
                     if f.emitted.is_none() {
                         f.end = line_start_of_end(&range, text);
@@ -371,6 +404,14 @@ mod tests {
         assert_eq!(&b[1].text[b[1].links[0].range.clone()], "x");
         assert_eq!(b[5].end_line, 9);
         assert_eq!(b[2].depth(), Some(1));
+    }
+
+    #[test]
+    fn lines_come_from_the_source_not_the_text() {
+        let b = blocks("* Item\n\n  second paragraph\n\n  third #77\n");
+        assert_eq!(b[0].line_at(0), 1);
+        let pos = b[0].text.find("#77").unwrap();
+        assert_eq!(b[0].line_at(pos), 5);
     }
 
     #[test]

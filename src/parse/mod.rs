@@ -625,10 +625,10 @@ impl Parser<'_> {
             // References, outside the Links section and attendance lists.
             if !self.link_lines.contains(&i) && !matches!(b.kind, Kind::Heading(1)) {
                 self.link_mismatches(b, default_repo.as_ref());
-                for r in refs::in_block(b, default_repo.as_ref()) {
+                for (pos, r) in refs::in_block_at(b, default_repo.as_ref()) {
                     self.m.mentions.push(Mention {
                         item: r.clone(),
-                        line: b.line,
+                        line: b.line_at(pos),
                     });
                     if seen_refs.insert(r.clone()) {
                         self.m.references.push(r);
@@ -789,7 +789,7 @@ impl Parser<'_> {
                 self.diag(
                     Severity::Warning,
                     "link-mismatch",
-                    b.line,
+                    b.line_at(l.range.start),
                     format!(
                         "link text `{text}` names {} but the link goes to {} (the link is used)",
                         t.key(),
@@ -980,5 +980,26 @@ mod title_tests {
             Some("Node.js LTS WG")
         );
         assert_eq!(super::group_name_from_title("Meeting 2023-10-03"), None);
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    /// Review finding: lines were counted in the extracted text, which has
+    /// lost the blank lines of a loose list item.
+    #[test]
+    fn facts_carry_their_source_lines() {
+        let text = "# TSC Meeting 2024-01-02\n\n## Present\n\n* Ann Lee (@ann)\n\n## Agenda\n\n* Item one\n\n  first paragraph\n\n  @ann will write the doc.\n\n  and see #77\n";
+        let cx = Context {
+            source: "t.md".into(),
+            file_name: "2024-01-02.md".into(),
+            repo: Repo::parse("zeta/tsc"),
+        };
+        let m = parse(text, &cx);
+        assert_eq!(m.actions[0].lines, Lines::one(13));
+        assert_eq!(m.mentions[0].line, 15);
+        assert_eq!(m.attendees[0].line, 5);
     }
 }

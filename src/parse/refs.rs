@@ -96,6 +96,14 @@ fn item(owner: &str, repo: &str, kind: &str, n: &str) -> Option<ItemRef> {
 /// Every reference in a block, in text order. Bare `#N` resolve to
 /// `default_repo`, or are dropped when there is none.
 pub fn in_block(block: &Block, default_repo: Option<&Repo>) -> Vec<ItemRef> {
+    in_block_at(block, default_repo)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// Like [`in_block`], with each reference's position in the block's text.
+pub fn in_block_at(block: &Block, default_repo: Option<&Repo>) -> Vec<(usize, ItemRef)> {
     let mut found: Vec<(usize, ItemRef)> = Vec::new();
     for link in &block.links {
         if let Some(r) = parse_url(&link.url) {
@@ -157,7 +165,7 @@ pub fn in_block(block: &Block, default_repo: Option<&Repo>) -> Vec<ItemRef> {
         }
     }
     found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, r)| r).collect()
+    found
 }
 
 #[cfg(test)]

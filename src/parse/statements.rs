@@ -615,11 +615,13 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
                 // ended with punctuation or is a label line.
                 let before = text[start..i].trim_end();
                 let after = text[i + 1..].trim_start();
-                before.ends_with(['.', '!', '?', ':'])
-                    && after
-                        .chars()
-                        .next()
-                        .is_some_and(|ch| ch.is_uppercase() || ch == '@')
+                // A blank line (a paragraph break) always ends one.
+                bytes.get(i + 1) == Some(&b'\n')
+                    || before.ends_with(['.', '!', '?', ':'])
+                        && after
+                            .chars()
+                            .next()
+                            .is_some_and(|ch| ch.is_uppercase() || ch == '@')
                     || after.starts_with(['-', '*', '•'])
             }
             _ => false,
@@ -663,11 +665,9 @@ pub fn classify(
     let is_note = matches!(block.kind, Kind::Item { depth, .. } if depth > 0)
         || block.kind == Kind::Paragraph;
     let text = block.text.as_str();
-    // Line of a byte offset: newline positions counted once per block, so
-    // many statements in one long block stay linear.
-    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    let line_of =
-        |offset: usize| block.line + newlines.partition_point(|&p| p < offset.min(text.len()));
+    // Lines come from the block's source marks (the text has lost blank
+    // lines and markup); a binary search, so long blocks stay linear.
+    let line_of = |offset: usize| block.line_at(offset);
     let span = |start: usize, s: &str| Lines {
         start: line_of(start),
         end: line_of(start + s.len().saturating_sub(1)),
@@ -917,6 +917,7 @@ fn item_in(s: &str, repo: Option<&Repo>) -> Option<ItemRef> {
         line: 0,
         end_line: 0,
         parent: None,
+        marks: Vec::new(),
     };
     refs::in_block(&b, repo).into_iter().next()
 }
