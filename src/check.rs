@@ -26,8 +26,10 @@ pub struct FileFindings {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Checks minutes files.
-pub fn check(files: &[SourceFile]) -> Vec<FileFindings> {
+/// Checks minutes files. Logins the aliases declare one person are not
+/// reported as typos of each other.
+pub fn check(files: &[SourceFile], aliases: &resolve::Aliases) -> Vec<FileFindings> {
+    let ids = resolve::Identities::default().with_aliases(aliases.clone());
     let mut out = Vec::new();
     let mut attendees = Vec::new();
     for (i, f) in files.iter().enumerate() {
@@ -60,7 +62,10 @@ pub fn check(files: &[SourceFile]) -> Vec<FileFindings> {
             .map(|(_, _, h, n)| (h.as_str(), n.as_deref())),
     );
     for (i, line, handle, _) in &attendees {
-        if let Some(s) = suggestions.iter().find(|s| s.rare == handle.to_lowercase()) {
+        if let Some(s) = suggestions
+            .iter()
+            .find(|s| s.rare == handle.to_lowercase() && !ids.declared_same(&s.rare, &s.common))
+        {
             out[*i].diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "handle-typo",

@@ -105,6 +105,10 @@ enum Command {
         /// Report notes too (repairs, lines that name no person).
         #[arg(long, short)]
         verbose: bool,
+        /// Identity rules, as for `ingest`: logins declared one person are
+        /// not reported as typos.
+        #[arg(long, env = "GOVGRAPH_ALIASES")]
+        aliases: Option<PathBuf>,
     },
     /// Write the whole graph in an RDF format.
     Export {
@@ -259,8 +263,14 @@ fn run(cli: Cli) -> Result<bool> {
             paths,
             format,
             verbose,
-        } => check(&paths, format, verbose),
+            aliases,
+        } => check(&paths, format, verbose, &load_aliases(aliases)?),
     }
+}
+
+/// `1 file`, `2 files`.
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Finds the minutes under `paths`; none at all is an error.
@@ -419,10 +429,15 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
     Ok(ok)
 }
 
-fn check(paths: &[PathBuf], format: CheckFormat, verbose: bool) -> Result<bool> {
+fn check(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    verbose: bool,
+    aliases: &govgraph::resolve::Aliases,
+) -> Result<bool> {
     use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
     let found = discover_minutes(paths)?;
-    let results = govgraph::check::check(&found.files);
+    let results = govgraph::check::check(&found.files, aliases);
     let shown = |d: &govgraph::model::Diagnostic| verbose || d.severity >= Severity::Warning;
     let mut out = BufWriter::new(std::io::stdout().lock());
     let (mut errors, mut warnings) = (0, 0);
@@ -496,8 +511,10 @@ fn check(paths: &[PathBuf], format: CheckFormat, verbose: bool) -> Result<bool> 
     }
     out.flush()?;
     eprintln!(
-        "{} files checked: {errors} errors, {warnings} warnings",
-        results.len()
+        "{} checked: {}, {}",
+        count(results.len(), "file"),
+        count(errors, "error"),
+        count(warnings, "warning")
     );
     Ok(errors + warnings == 0)
 }

@@ -465,25 +465,42 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
         w.add(&an, gg::MEETING_PROP, meeting.clone());
         w.text(&an, schema::TEXT, &a.text);
         w.text(&an, gg::ASSIGNEE_AS_WRITTEN, &a.assignee_as_written);
-        w.text(&an, gg::ACTION_KEY, &action_key(&a.assignee, &a.text));
+        // The agent, through the identity rules: an attendee, or a handle
+        // of someone not in the attendance list (still a person).
+        let agent = if a.assignee == "group" {
+            None
+        } else if let Some((_, p)) = attendee_iris
+            .iter()
+            .find(|(k, _)| k.as_deref() == Some(a.assignee.as_str()))
+        {
+            Some((p.clone(), false))
+        } else if a.assignee_as_written.starts_with('@') {
+            ids.key(None, Some(&a.assignee))
+                .map(|k| (iris.person(&k), true))
+        } else {
+            None
+        };
+        // Keyed by who it is, not how they were written, so an action
+        // carried over under another spelling of the same person is found.
+        let who = agent
+            .as_ref()
+            .map_or_else(|| a.assignee.to_lowercase(), |(p, _)| p.as_str().to_owned());
+        w.text(&an, gg::ACTION_KEY, &action_key(&who, &a.text));
         let status = match a.status {
             ActionStatus::Open => schema::POTENTIAL,
             ActionStatus::Done => schema::COMPLETED,
         };
         w.add(&an, schema::ACTION_STATUS, NamedNode::new_unchecked(status));
-        if a.assignee == "group" {
-            w.add(&an, schema::AGENT, group.clone());
-        } else if let Some((_, p)) = attendee_iris
-            .iter()
-            .find(|(k, _)| k.as_deref() == Some(a.assignee.as_str()))
-        {
-            w.add(&an, schema::AGENT, p.clone());
-        } else if a.assignee_as_written.starts_with('@') {
-            // A handle of someone not in the attendance list is still a person.
-            let p = iris.person(&PersonKey::Login(a.assignee.to_lowercase()));
-            w.typed(&p, &[foaf::PERSON, schema::PERSON]);
-            w.add(&p, foaf::ACCOUNT, account_iri(&a.assignee));
-            w.add(&an, schema::AGENT, p);
+        match agent {
+            _ if a.assignee == "group" => w.add(&an, schema::AGENT, group.clone()),
+            Some((p, off_list)) => {
+                if off_list {
+                    w.typed(&p, &[foaf::PERSON, schema::PERSON]);
+                    w.add(&p, foaf::ACCOUNT, account_iri(&a.assignee));
+                }
+                w.add(&an, schema::AGENT, p);
+            }
+            None => {}
         }
         if let Some(p) = a.agenda_item {
             w.add(&an, gg::AGENDA_ITEM_PROP, item_iri_at(p));

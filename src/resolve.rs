@@ -76,16 +76,34 @@ impl Aliases {
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut a = Aliases::default();
         for (n, line) in text.lines().enumerate() {
-            let line = line.split_once('#').map_or(line, |(l, _)| l).trim();
-            if line.is_empty() {
+            let words = tokens(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+            if words.is_empty() {
                 continue;
             }
-            let words = tokens(line).map_err(|e| format!("line {}: {e}", n + 1))?;
             match words.split_first() {
                 Some((Token::Word(cmd), rest)) if cmd == "same" && rest.len() >= 2 => {
+                    // Rules chain: `same a b` and `same b c` make one person,
+                    // named by the first canonical seen.
                     let keys: Vec<PersonKey> = rest.iter().map(Token::key).collect();
-                    for k in &keys[1..] {
-                        a.same.insert(k.clone(), keys[0].clone());
+                    let canonical = keys
+                        .iter()
+                        .find_map(|k| a.same.get(k).cloned())
+                        .unwrap_or_else(|| keys[0].clone());
+                    let merged: Vec<PersonKey> = a
+                        .same
+                        .iter()
+                        .filter(|(_, c)| keys.contains(c) && **c != canonical)
+                        .map(|(k, _)| k.clone())
+                        .collect();
+                    for k in merged.into_iter().chain(keys.iter().cloned()) {
+                        if k != canonical {
+                            a.same.insert(k, canonical.clone());
+                        }
+                    }
+                    for c in a.same.values_mut() {
+                        if keys.contains(c) {
+                            *c = canonical.clone();
+                        }
                     }
                 }
                 Some((Token::Word(cmd), [Token::Name(name), Token::Word(login)]))
@@ -134,7 +152,8 @@ impl Token {
 fn tokens(line: &str) -> Result<Vec<Token>, String> {
     let mut out = Vec::new();
     let mut rest = line.trim();
-    while !rest.is_empty() {
+    // `#` starts a comment, except inside a quoted name (`"C# Dev"`).
+    while !rest.is_empty() && !rest.starts_with('#') {
         if let Some(r) = rest.strip_prefix('"') {
             let end = r.find('"').ok_or("a name's closing quote is missing")?;
             out.push(Token::Name(r[..end].to_owned()));
@@ -399,10 +418,10 @@ mod alias_tests {
     #[test]
     fn same_and_apart_rules_apply() {
         let aliases = Aliases::parse(
-            "# comment\nsame mhdawson @mhdawsson \"Michael Dawsson\"  # typo\napart \"Sam Roberts\" sroberts\n",
+            "# comment\nsame mhdawson @mhdawsson \"Michael Dawsson\"  # typo\napart \"Sam Roberts\" sroberts\nsame mhdawsson mdawson\nsame cdev \"C# Dev\"\n",
         )
         .unwrap();
-        assert_eq!(aliases.len(), 3);
+        assert_eq!(aliases.len(), 5);
         let mut ids = Identities::default().with_aliases(aliases);
         ids.add("Sam Roberts", "sam-github");
         ids.add("Sam Roberts", "sroberts");
@@ -411,6 +430,9 @@ mod alias_tests {
         assert_eq!(ids.key(Some("Michael Dawsson"), None), login("mhdawson"));
         assert_eq!(ids.key(Some("Sam Roberts"), None), login("sam-github"));
         assert!(ids.declared_same("mhdawsson", "MHDAWSON"));
+        // Chained through `mhdawsson`, and a `#` inside quotes is no comment.
+        assert_eq!(ids.key(None, Some("mdawson")), login("mhdawson"));
+        assert_eq!(ids.key(Some("C# Dev"), None), login("cdev"));
     }
 
     #[test]

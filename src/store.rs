@@ -676,20 +676,22 @@ fn derive(store: &Store, iris: &Iris, ids: &Identities) -> Result<()> {
             actions.push((text("g"), text("key"), text("date"), text("a")));
         }
     }
-    // Sorted by group, key, date: each action follows its earlier occurrence.
+    // Sorted by group, key, date: each occurrence is linked to the latest
+    // occurrence on a strictly earlier date (the same action listed twice
+    // in one meeting does not break the chain).
     actions.sort();
     let derived = iris.graph("derived");
     let mut quads = Vec::new();
-    for pair in actions.windows(2) {
-        let (g0, k0, d0, a0) = &pair[0];
-        let (g1, k1, d1, a1) = &pair[1];
-        if g0 == g1 && k0 == k1 && d0 < d1 {
-            quads.push(Quad::new(
-                NamedNode::new_unchecked(a1.clone()),
-                NamedNode::new_unchecked(gg::CARRIED_OVER_FROM),
-                NamedNode::new_unchecked(a0.clone()),
-                derived.clone(),
-            ));
+    for run in actions.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        for (i, (_, _, date, a1)) in run.iter().enumerate() {
+            if let Some((_, _, _, a0)) = run[..i].iter().rev().find(|(_, _, d0, _)| d0 < date) {
+                quads.push(Quad::new(
+                    NamedNode::new_unchecked(a1.clone()),
+                    NamedNode::new_unchecked(gg::CARRIED_OVER_FROM),
+                    NamedNode::new_unchecked(a0.clone()),
+                    derived.clone(),
+                ));
+            }
         }
     }
     store.replace_document(&derived, &quads)?;
