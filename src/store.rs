@@ -553,9 +553,27 @@ pub fn ingest(
                 "no date, attendance, agenda or meeting issue found: stored as a document without a meeting",
             ));
         }
+        // A document's graph depends on who its names resolve to, which
+        // other documents can change (`Jane Doe` is `@jdoe` elsewhere): the
+        // resolutions are part of its version, so an incremental ingest
+        // gives the graph a fresh one does.
+        let resolved: Vec<String> = m
+            .attendees
+            .iter()
+            .filter(|a| a.handle.is_none())
+            .filter_map(|a| ids.key(a.name.as_deref(), None).map(|k| k.slug()))
+            .collect();
+        let doc_version = if resolved.is_empty() {
+            version.clone()
+        } else {
+            format!(
+                "{version} ids:{}",
+                &hex(&Sha256::digest(resolved.join("\n")))[..12]
+            )
+        };
         let same = state
             .as_ref()
-            .is_some_and(|(h, v)| h == hash && *v == version);
+            .is_some_and(|(h, v)| h == hash && *v == doc_version);
         if same && !opts.force {
             continue;
         }
@@ -593,7 +611,7 @@ pub fn ingest(
             key: &f.key,
             repo_path: &f.repo_path,
             content_hash: hash,
-            version: &version,
+            version: &doc_version,
             git_commit: commit,
             git_blob: git.map(|_| blob.as_str()),
             permalink,

@@ -30,9 +30,13 @@ fn every_file_ingests_and_yields_a_meeting_or_a_reason() {
             "{}: the parser failed",
             f.path.display()
         );
+        // A file without a meeting says why in the parser's own words (the
+        // store's `no-meeting` note alone would prove nothing).
         if !f.meeting {
             assert!(
-                f.diagnostics.iter().any(|d| d.code == "no-meeting"),
+                f.diagnostics
+                    .iter()
+                    .any(|d| matches!(d.code, "no-date" | "no-title" | "no-attendees")),
                 "{}: no meeting and no reason",
                 f.path.display()
             );

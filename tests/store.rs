@@ -228,3 +228,29 @@ fn documents_never_overwrite_each_other() {
         3
     );
 }
+
+/// Review finding: an incremental ingest must give the graph a fresh
+/// ingest gives, even when a later document tells who a name is.
+#[test]
+fn incremental_ingest_equals_fresh_ingest() {
+    let d = dir_with(&[(
+        "2024-06-04.md",
+        "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n",
+    )]);
+    let store = Store::memory().unwrap();
+    ingest_into(&store, &[d.path().to_path_buf()]);
+    fs::write(
+        d.path().join("zeta-org+tsc/meetings/2024-06-11.md"),
+        "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n",
+    )
+    .unwrap();
+    ingest_into(&store, &[d.path().to_path_buf()]);
+    let fresh = Store::memory().unwrap();
+    ingest_into(&fresh, &[d.path().to_path_buf()]);
+    let people = "SELECT ?p WHERE { ?m schema:attendee ?p }";
+    assert_eq!(count(&store, people), 1);
+    assert_eq!(
+        select(&store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"),
+        select(&fresh, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    );
+}
