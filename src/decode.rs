@@ -69,13 +69,27 @@ fn utf8_lossy(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count();
+            // A file with no valid multi-byte UTF-8 sequence at all but high
+            // bytes is in a legacy 8-bit encoding: read it as Windows-1252
+            // (a superset of Latin-1), so `Jos\xe9` is `José`, not `Jos�`.
+            let lossy = String::from_utf8_lossy(bytes);
+            if !lossy.chars().any(|c| !c.is_ascii() && c != '\u{FFFD}') {
+                let (text, _, _) = WINDOWS_1252.decode(bytes);
+                diagnostics.push(Diagnostic::new(
+                    Severity::Note,
+                    "legacy-encoding",
+                    line,
+                    "not UTF-8: read as Windows-1252 (Latin-1)",
+                ));
+                return text.into_owned();
+            }
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 "invalid-utf8",
                 line,
                 "invalid UTF-8 replaced with U+FFFD; the file may use a legacy encoding",
             ));
-            String::from_utf8_lossy(bytes).into_owned()
+            lossy.into_owned()
         }
     }
 }
@@ -214,11 +228,26 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_lossy_with_a_diagnostic() {
+    fn latin1_files_are_read_as_windows_1252() {
         let d = decode(b"# T\nGasc\xF3n\n");
-        assert_eq!(d.text, "# T\nGasc\u{FFFD}n\n");
-        assert_eq!(d.diagnostics[0].code, "invalid-utf8");
+        assert_eq!(d.text, "# T\nGascón\n");
+        assert_eq!(d.diagnostics[0].code, "legacy-encoding");
         assert_eq!(d.diagnostics[0].line, 2);
+    }
+
+    #[test]
+    fn broken_utf8_in_a_utf8_file_is_lossy_with_a_diagnostic() {
+        let d = decode(
+            "# Tí\nGasc"
+                .as_bytes()
+                .iter()
+                .chain(b"\xF3n\n")
+                .copied()
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
+        assert_eq!(d.text, "# Tí\nGasc\u{FFFD}n\n");
+        assert_eq!(d.diagnostics[0].code, "invalid-utf8");
     }
 
     #[test]

@@ -386,11 +386,25 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut ok = true;
     for path in files {
-        let file = source::discover(std::slice::from_ref(path))?
+        if path.is_dir() {
+            bail!(
+                "{} is a folder; give minutes files (or use `govgraph ingest` for folders)",
+                path.display()
+            );
+        }
+    }
+    // One discovery for all files: git is asked once per checkout.
+    let found = source::discover(files)?;
+    for path in files {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let file = found
             .files
-            .into_iter()
-            .find(|f| f.path == *path)
-            .with_context(|| format!("{} is a folder; give minutes files", path.display()))?;
+            .iter()
+            .find(|f| {
+                std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone()) == canonical
+            })
+            .with_context(|| format!("cannot read {}", path.display()))?
+            .clone();
         match store::read_source(&file) {
             Ok(store::ReadDoc { minutes: m, .. }) => {
                 for d in &m.diagnostics {

@@ -96,7 +96,13 @@ impl Iris {
 
     /// The IRI of a meeting series (all meetings of one group).
     pub fn series(&self, group: &NamedNode) -> NamedNode {
-        NamedNode::new_unchecked(group.as_str().replacen("/group/", "/series/", 1))
+        // The group's path after the base, under `series/` instead.
+        let path = group
+            .as_str()
+            .strip_prefix(&self.base)
+            .and_then(|p| p.strip_prefix("group/"))
+            .unwrap_or("");
+        NamedNode::new_unchecked(format!("{}series/{path}", self.base))
     }
 
     /// The IRI of a graph govgraph derives across documents (`derived`,

@@ -283,10 +283,16 @@ fn classify(path: &Path) -> std::result::Result<(), &'static str> {
 }
 
 fn first_line_is_title(path: &Path) -> bool {
-    let Ok(bytes) = fs::read(path) else {
+    // Only the start is needed: never read a large file whole to classify it.
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    let Ok(file) = fs::File::open(path) else {
         return false;
     };
-    let head = &bytes[..bytes.len().min(4096)];
+    if file.take(4096).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let head = &head[..];
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{FEFF}');
     text.lines()
@@ -393,8 +399,20 @@ pub fn origin_repo(config: &str) -> Option<Repo> {
 }
 
 fn github_repo_of_url(url: &str) -> Option<Repo> {
-    let rest = url.split_once("github.com").map(|(_, r)| r)?;
-    let rest = rest.trim_start_matches([':', '/']);
+    // `https://github.com/o/r(.git)`, `ssh://git@github.com[:22]/o/r`,
+    // `git@github.com:o/r.git`; the host must be github.com exactly.
+    let rest = if let Some(r) = url.strip_prefix("git@github.com:") {
+        r
+    } else {
+        let after_scheme = url.split_once("://")?.1;
+        let (authority, path) = after_scheme.split_once('/')?;
+        let host = authority.rsplit('@').next()?.split(':').next()?;
+        if !host.eq_ignore_ascii_case("github.com") && !host.eq_ignore_ascii_case("www.github.com")
+        {
+            return None;
+        }
+        path
+    };
     let mut parts = rest.split('/');
     let owner = parts.next()?;
     let name = parts.next()?.trim_end_matches(".git");

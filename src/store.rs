@@ -4,7 +4,8 @@
 //! and parser version match what the store holds does nothing; a changed
 //! document's graph is cleared and rewritten in one transaction; new
 //! documents go through the bulk loader, which commits atomically. Either
-//! way the store never holds half a document.
+//! way the store never holds half a document. (Fewer than 16 new documents
+//! are written one transaction each: the bulk loader's set-up costs more.)
 //!
 //! The store's default graph is the union of all named graphs, as a set:
 //! SPARQL defines the union default graph as an RDF merge, while Oxigraph's
@@ -49,6 +50,21 @@ impl Store {
     /// Fails when another process holds the store, the folder is not
     /// writable, or it is not an Oxigraph store.
     pub fn open(path: &Path) -> Result<Self> {
+        let fail = |message: &str| {
+            Err(Error::StoreOpen {
+                path: path.to_path_buf(),
+                message: message.into(),
+            })
+        };
+        if path.is_file() {
+            return fail("it is a file, not a store folder; pass --store with a folder");
+        }
+        if path
+            .parent()
+            .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists())
+        {
+            return fail("its parent folder does not exist; create it or pass another --store");
+        }
         oxigraph::store::Store::open(path)
             .map(|inner| Store { inner })
             .map_err(|e| open_error(path, &e.to_string()))
@@ -655,13 +671,6 @@ pub fn ingest(
         .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
         .count();
     Ok(report)
-}
-
-/// The default store location: `$GOVGRAPH_STORE`, else `./govgraph.db`.
-pub fn default_path() -> PathBuf {
-    std::env::var_os("GOVGRAPH_STORE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("govgraph.db"))
 }
 
 /// Facts that need several documents, recomputed after each ingest.
