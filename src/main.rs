@@ -58,6 +58,10 @@ enum Command {
         /// Rewrite every document, even unchanged ones.
         #[arg(long)]
         force: bool,
+        /// Remove stored documents that these paths no longer hold (renamed
+        /// or deleted files); without it they are counted in the summary.
+        #[arg(long)]
+        prune: bool,
         /// Identity rules (`same LOGIN ...`, `apart "NAME" LOGIN`); by default
         /// `govgraph-aliases.txt` in the current folder, when there is one.
         #[arg(long, env = "GOVGRAPH_ALIASES")]
@@ -223,6 +227,7 @@ fn run(cli: Cli) -> Result<bool> {
             memory,
             base_iri,
             force,
+            prune,
             verbose,
             aliases,
         } => {
@@ -234,6 +239,7 @@ fn run(cli: Cli) -> Result<bool> {
                 IngestOptions {
                     base_iri,
                     force,
+                    prune,
                     aliases,
                 },
                 verbose,
@@ -310,6 +316,7 @@ fn ingest(
     opts: IngestOptions,
     verbose: bool,
 ) -> Result<bool> {
+    let opts_prune = opts.prune;
     let found = discover_minutes(paths)?;
     for s in &found.skipped {
         // READMEs and templates sit among minutes and look like them, so
@@ -379,6 +386,21 @@ fn ingest(
         counts[1],
         counts[0],
     );
+    if !report.stale.is_empty() {
+        let n = report.stale.len();
+        if opts_prune {
+            eprintln!(
+                "removed {n} stored document{} these paths no longer hold",
+                if n == 1 { "" } else { "s" }
+            );
+        } else {
+            eprintln!(
+                "note: {n} stored document{} not in these paths (renamed or deleted files?); `--prune` removes {}",
+                if n == 1 { " is" } else { "s are" },
+                if n == 1 { "it" } else { "them" }
+            );
+        }
+    }
     Ok(!report.has_problems())
 }
 

@@ -390,6 +390,9 @@ pub struct Report {
     pub people: usize,
     /// Distinct triples in the graph (the union of all documents) after the ingest.
     pub triples: usize,
+    /// Stored documents this run did not find (their IRIs); removed when
+    /// [`IngestOptions::prune`] is set.
+    pub stale: Vec<String>,
 }
 
 impl Report {
@@ -416,6 +419,9 @@ pub struct IngestOptions {
     pub base_iri: String,
     /// Rewrite every document even when unchanged.
     pub force: bool,
+    /// Remove stored documents that this run did not find (files renamed
+    /// or deleted since they were ingested).
+    pub prune: bool,
     /// Identity rules declared by the user.
     pub aliases: Aliases,
 }
@@ -425,6 +431,7 @@ impl Default for IngestOptions {
         IngestOptions {
             base_iri: vocab::DEFAULT_BASE.to_owned(),
             force: false,
+            prune: false,
             aliases: Aliases::default(),
         }
     }
@@ -652,6 +659,30 @@ pub fn ingest(
     } else {
         for (i, quads) in bulk {
             store.replace_document(&iris.document(&files[i].key), &quads)?;
+        }
+    }
+    // Documents stored before whose files this run did not find.
+    let seen: HashSet<String> = files
+        .iter()
+        .map(|f| iris.document(&f.key).as_str().to_owned())
+        .collect();
+    let q = format!(
+        "SELECT DISTINCT ?d WHERE {{ GRAPH ?d {{ ?d a <{}> }} }}",
+        gg::DOCUMENT
+    );
+    if let QueryResults::Solutions(sols) = store.select(&q)? {
+        for sol in sols {
+            if let Some(Term::NamedNode(d)) = sol?.get("d")
+                && !seen.contains(d.as_str())
+            {
+                report.stale.push(d.as_str().to_owned());
+            }
+        }
+    }
+    report.stale.sort();
+    if opts.prune {
+        for d in &report.stale {
+            store.replace_document(&NamedNode::new_unchecked(d.clone()), &[])?;
         }
     }
     // Always: an interrupted run may have stored documents without

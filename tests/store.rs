@@ -254,3 +254,29 @@ fn incremental_ingest_equals_fresh_ingest() {
         select(&fresh, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     );
 }
+
+/// Review finding: a renamed or deleted file's document stayed in the
+/// store forever. It is reported as stale, and pruning removes it (and its
+/// triples from the union).
+#[test]
+fn renamed_files_are_reported_and_pruned() {
+    let d = dir_with(&[("2024-06-04.md", MINUTES)]);
+    let store = Store::memory().unwrap();
+    ingest_into(&store, &[d.path().to_path_buf()]);
+    let m = d.path().join("zeta-org+tsc/meetings");
+    fs::rename(m.join("2024-06-04.md"), m.join("2024-06-05.md")).unwrap();
+    let r = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(r.stale.len(), 1, "{:?}", r.stale);
+    assert_eq!(count(&store, "SELECT ?m WHERE { ?m a gg:Meeting }"), 2);
+    let found = govgraph::source::discover(&[d.path().to_path_buf()]).unwrap();
+    let opts = govgraph::store::IngestOptions {
+        prune: true,
+        ..Default::default()
+    };
+    govgraph::store::ingest(&store, &found.files, &opts, &|_| {}).unwrap();
+    assert_eq!(count(&store, "SELECT ?m WHERE { ?m a gg:Meeting }"), 1);
+    let fresh = Store::memory().unwrap();
+    ingest_into(&fresh, &[d.path().to_path_buf()]);
+    let all = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
+    assert_eq!(select(&store, all), select(&fresh, all));
+}
