@@ -31,7 +31,11 @@ fn check_on(
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let bindings = query::bind(&q.params, &given).unwrap();
-    let (vars, got) = rows(query::run(&store, &q.text, bindings).unwrap());
+    // Compared as multisets: a duplicated row (an OPTIONAL or GROUP BY
+    // bug) is a difference, not a repeat of the same element.
+    let (vars, got_all) = all_rows(query::run(&store, &q.text, bindings).unwrap());
+    let got: std::collections::BTreeSet<Vec<String>> = got_all.iter().cloned().collect();
+    assert_eq!(got_all.len(), got.len(), "{name}: duplicated rows");
     let (header, want) = read_tsv(&root().join(expected_dir).join(expected_file));
     assert_eq!(vars, header, "{name}: columns");
     let missing: Vec<_> = want.difference(&got).collect();

@@ -44,6 +44,12 @@ pub fn lexical(t: Option<&Term>) -> String {
 
 /// The solutions of a SELECT as a header and a set of rows of lexical values.
 pub fn rows(results: QueryResults<'_>) -> (Vec<String>, BTreeSet<Vec<String>>) {
+    let (vars, all) = all_rows(results);
+    (vars, all.into_iter().collect())
+}
+
+/// Every solution of a SELECT, duplicates kept, sorted (a multiset).
+pub fn all_rows(results: QueryResults<'_>) -> (Vec<String>, Vec<Vec<String>>) {
     let QueryResults::Solutions(solutions) = results else {
         panic!("not a SELECT")
     };
@@ -52,14 +58,14 @@ pub fn rows(results: QueryResults<'_>) -> (Vec<String>, BTreeSet<Vec<String>>) {
         .iter()
         .map(|v| v.as_str().to_owned())
         .collect();
-    let mut out = BTreeSet::new();
+    let mut out: Vec<Vec<String>> = Vec::new();
     for s in solutions {
         let s = s.unwrap();
-        out.insert(vars.iter().map(|v| lexical(s.get(v.as_str()))).collect());
+        out.push(vars.iter().map(|v| lexical(s.get(v.as_str()))).collect());
     }
+    out.sort();
     (vars, out)
 }
-
 /// Runs one SPARQL SELECT and returns its rows.
 pub fn select(store: &Store, q: &str) -> BTreeSet<Vec<String>> {
     rows(govgraph::query::run(store, q, Vec::new()).unwrap()).1
