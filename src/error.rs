@@ -41,6 +41,10 @@ pub enum Error {
     /// A query parameter that the query does not declare, or a bad value.
     #[error("{0}")]
     Parameter(String),
+    /// Something inside govgraph is wrong (a built-in file that does not
+    /// parse): a bug, not bad input.
+    #[error("internal error (please report it): {0}")]
+    Internal(String),
     /// A base IRI that is not an absolute IRI.
     #[error("invalid base IRI `{0}`: it must be an absolute IRI ending in `/` or `#`")]
     BaseIri(String),

@@ -263,7 +263,7 @@ pub fn run(
     for (p, ns) in vocab::PREFIXES {
         ev = ev
             .with_prefix(*p, *ns)
-            .map_err(|e| Error::Parameter(e.to_string()))?;
+            .map_err(|e| Error::Internal(e.to_string()))?;
     }
     // The default graph is the set-union of the documents (see `store`).
     let mut prepared = ev.parse_query(text)?;

@@ -116,7 +116,7 @@ impl Store {
             .with_default_graph(graph)
             .for_slice(crate::ONTOLOGY_TTL.as_bytes())
             .collect::<std::result::Result<_, _>>()
-            .map_err(|e| Error::Parameter(format!("the built-in ontology does not parse: {e}")))?;
+            .map_err(|e| Error::Internal(format!("the built-in ontology does not parse: {e}")))?;
         // The parser names blank nodes at random; name them by order of
         // appearance instead, so the same ontology is the same quads on
         // every run and exports are byte-for-byte reproducible.

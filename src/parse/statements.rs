@@ -561,7 +561,6 @@ const NOT_SUBJECTS: &[&str] = &[
 ];
 
 /// Verbs after `to`/`will` that describe state, not a commitment.
-/// Verbs after `to`/`will` that describe state, not a commitment.
 static NOT_COMMITMENT_REST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:be\b|have\s+been|not\b|never\b|probably\b|likely\b|still\s+be|need\s+to\s+be|depend|remain|stay|happen|continue\s+to\s+be|also\s+be|attend\b|join\b|miss\b|require|take\s+place|work\s+for\s+me|help\s+us|make\s+it\s+easier|allow|mean|cover|apply\s+to|affect|impact|want|like\b|hear\b|see\s+if|go\s+out)").unwrap()
 });
