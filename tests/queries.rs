@@ -86,8 +86,20 @@ fn parameters_filter_results() {
     );
     assert!(only.is_subset(&all));
     let org = "https://w3id.org/govgraph/id/org/openwidget".to_owned();
-    let by_org = rows(query::run(&store, &q.text, query::bind(&q.params, &[("org".into(), org)]).unwrap()).unwrap()).1;
-    assert_eq!(by_org.len(), only.len(), "openwidget has one group, openwidget/tsc");
+    let by_org = rows(
+        query::run(
+            &store,
+            &q.text,
+            query::bind(&q.params, &[("org".into(), org)]).unwrap(),
+        )
+        .unwrap(),
+    )
+    .1;
+    assert_eq!(
+        by_org.len(),
+        only.len(),
+        "openwidget has one group, openwidget/tsc"
+    );
     let late = rows(
         query::run(
             &store,
