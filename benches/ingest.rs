@@ -32,7 +32,7 @@ fn main() {
     for _ in 0..runs {
         let t = Instant::now();
         for f in &found.files {
-            std::hint::black_box(store::read_source(f).ok());
+            std::hint::black_box(source::read_source(f).ok());
         }
         parse.push(t.elapsed());
     }

@@ -12,7 +12,7 @@
 use crate::model::{Diagnostic, Severity};
 use crate::resolve;
 use crate::source::SourceFile;
-use crate::store::read_source;
+use crate::source::read_source;
 use std::path::PathBuf;
 
 /// What `check` found in one file.

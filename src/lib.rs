@@ -20,7 +20,8 @@
 //! # Code map
 //!
 //! - [`source`]: finds minutes files under the paths a user gives and reads
-//!   them, with the repository and git commit they come from.
+//!   them (decoded and parsed), with the repository and git commit they
+//!   come from.
 //! - [`decode`]: bytes to clean text (BOM, CRLF, invisible spaces, mojibake).
 //! - [`parse`]: text to the typed [`model::Minutes`], with diagnostics.
 //! - [`resolve`]: keys for people, so one human is one node across documents.
@@ -33,8 +34,9 @@
 //! # Invariants
 //!
 //! - `decode`, `parse` and `model` know nothing about RDF.
-//! - `parse` and `map` do no I/O; only `source` reads minutes and only
-//!   `store` touches the database.
+//! - `parse` and `map` do no I/O; only `source` reads minutes (and asks
+//!   git about them) and only `store` touches the database; `check` needs
+//!   no database.
 //! - Nothing in the library prints: only the CLI (`src/main.rs`) writes to
 //!   stdout and stderr.
 //! - Bad input never panics and never drops a file silently: every file

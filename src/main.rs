@@ -427,8 +427,8 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
             })
             .with_context(|| format!("cannot read {}", path.display()))?
             .clone();
-        match store::read_source(&file) {
-            Ok(store::ReadDoc { minutes: m, .. }) => {
+        match source::read_source(&file) {
+            Ok(source::ReadDoc { minutes: m, .. }) => {
                 for d in &m.diagnostics {
                     if d.severity >= Severity::Warning {
                         eprintln!(

@@ -13,6 +13,9 @@
 
 use crate::error::{Error, Result};
 use crate::model::Repo;
+use crate::model::{Diagnostic, Minutes, Severity};
+use crate::parse::Context;
+use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -417,6 +420,71 @@ fn github_repo_of_url(url: &str) -> Option<Repo> {
     let owner = parts.next()?;
     let name = parts.next()?.trim_end_matches(".git");
     Repo::parse(&format!("{owner}/{name}"))
+}
+
+/// Reads a source file into a parsed document and its content hash.
+///
+/// # Errors
+///
+/// Fails with a diagnostic (not an error) when the file cannot be read or
+/// is binary: the caller reports it and goes on.
+pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic> {
+    let bytes = std::fs::read(&file.path).map_err(|e| {
+        Diagnostic::new(
+            Severity::Error,
+            "unreadable",
+            0,
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    if crate::decode::looks_binary(&bytes) {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            "binary",
+            0,
+            "a binary file, not minutes; skipped",
+        ));
+    }
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let blob = blob_id(&bytes);
+    let cx = Context {
+        source: file.path.display().to_string(),
+        file_name: file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        repo: file.repo.clone(),
+    };
+    // The parser is written never to panic; should a bug make it, the file
+    // fails with a diagnostic and the rest of the batch goes on.
+    let m = std::panic::catch_unwind(|| crate::read_minutes(&bytes, &cx)).map_err(|_| {
+        Diagnostic::new(
+            Severity::Error,
+            "internal-error",
+            0,
+            "govgraph failed on this file (a bug: please report it with the file)",
+        )
+    })?;
+    Ok(ReadDoc {
+        minutes: m,
+        content_hash: hash,
+        blob,
+    })
+}
+
+/// A document as read: the parsed minutes and the identities of its bytes.
+#[derive(Debug, Clone)]
+pub struct ReadDoc {
+    /// The parsed minutes, with diagnostics.
+    pub minutes: Minutes,
+    /// The SHA-256 of the bytes, hex.
+    pub content_hash: String,
+    /// The git blob id of the bytes.
+    pub blob: String,
 }
 
 #[cfg(test)]

@@ -17,9 +17,8 @@
 use crate::error::{Error, Result};
 use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
 use crate::model::{Diagnostic, Minutes, Severity};
-use crate::parse::Context;
 use crate::resolve::{self, Aliases, Identities};
-use crate::source::SourceFile;
+use crate::source::{ReadDoc, SourceFile, read_source};
 use crate::vocab::{self, gg};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::vocab::rdf;
@@ -435,68 +434,6 @@ impl Default for IngestOptions {
             aliases: Aliases::default(),
         }
     }
-}
-
-/// Reads a source file into a parsed document and its content hash.
-///
-/// # Errors
-///
-/// Fails with a diagnostic (not an error) when the file cannot be read or
-/// is binary: the caller reports it and goes on.
-pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic> {
-    let bytes = std::fs::read(&file.path).map_err(|e| {
-        Diagnostic::new(
-            Severity::Error,
-            "unreadable",
-            0,
-            format!("cannot read the file: {e}"),
-        )
-    })?;
-    if crate::decode::looks_binary(&bytes) {
-        return Err(Diagnostic::new(
-            Severity::Error,
-            "binary",
-            0,
-            "a binary file, not minutes; skipped",
-        ));
-    }
-    let hash = hex(&Sha256::digest(&bytes));
-    let blob = crate::source::blob_id(&bytes);
-    let cx = Context {
-        source: file.path.display().to_string(),
-        file_name: file
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        repo: file.repo.clone(),
-    };
-    // The parser is written never to panic; should a bug make it, the file
-    // fails with a diagnostic and the rest of the batch goes on.
-    let m = std::panic::catch_unwind(|| crate::read_minutes(&bytes, &cx)).map_err(|_| {
-        Diagnostic::new(
-            Severity::Error,
-            "internal-error",
-            0,
-            "govgraph failed on this file (a bug: please report it with the file)",
-        )
-    })?;
-    Ok(ReadDoc {
-        minutes: m,
-        content_hash: hash,
-        blob,
-    })
-}
-
-/// A document as read: the parsed minutes and the identities of its bytes.
-#[derive(Debug, Clone)]
-pub struct ReadDoc {
-    /// The parsed minutes, with diagnostics.
-    pub minutes: Minutes,
-    /// The SHA-256 of the bytes, hex.
-    pub content_hash: String,
-    /// The git blob id of the bytes.
-    pub blob: String,
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use govgraph::source;
-use govgraph::store::read_source;
+use govgraph::source::read_source;
 use serde_json::{Value, json};
 use std::path::Path;
 
