@@ -124,3 +124,47 @@ fn checkable_facts_from_the_files() {
     );
     assert!(teams_as_people.is_empty(), "{teams_as_people:?}");
 }
+
+/// Issue 4: saved queries on the ingested shared corpus give answers anyone
+/// can check in the files.
+#[test]
+fn saved_queries_answer_checkable_questions_on_the_corpus() {
+    use govgraph::query;
+    let (store, _) = corpus();
+    let run = |name: &str, params: &[(&str, &str)]| {
+        let q = query::find(name).unwrap();
+        let given: Vec<(String, String)> = params
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        rows(query::run(store, &q.text, query::bind(&q.params, &given).unwrap()).unwrap())
+    };
+    // Ulises Gascón (@UlisesGascon) attends the Node.js security WG, the
+    // Express security WG and the OpenJS security collab space, among others.
+    let (vars, several) = run("people-in-several-groups", &[]);
+    let login = vars.iter().position(|v| v == "login").unwrap();
+    let group = vars.iter().position(|v| v == "group").unwrap();
+    let his: std::collections::BTreeSet<&str> = several
+        .iter()
+        .filter(|r| r[login] == "ulisesgascon")
+        .map(|r| r[group].as_str())
+        .collect();
+    for g in ["nodejs/security-wg", "expressjs/security-wg"] {
+        assert!(his.contains(g), "{g} not in {his:?}");
+    }
+    // nodejs/security-wg meetings/2023-08-03.md discusses #860 ("Automate
+    // security release process"): its history lists that meeting.
+    let (vars, history) = run("issue-history", &[("issue", "nodejs/security-wg#860")]);
+    let date = vars.iter().position(|v| v == "date").unwrap();
+    assert!(
+        history.iter().any(|r| r[date] == "2023-08-03"),
+        "{history:?}"
+    );
+    // The seeds and their corpus twins record the decision of 2023-08-03.
+    let (vars, decided) = run("decisions", &[("text", "option 2 (array/multiple flags)")]);
+    let date = vars.iter().position(|v| v == "date").unwrap();
+    assert!(
+        decided.iter().any(|r| r[date] == "2023-08-03"),
+        "{decided:?}"
+    );
+}
