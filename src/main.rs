@@ -274,6 +274,18 @@ fn run(cli: Cli) -> Result<bool> {
     }
 }
 
+/// One diagnostic on stderr: `file:line: severity[code]: message`.
+fn print_diagnostic(path: &Path, d: &govgraph::model::Diagnostic) {
+    eprintln!(
+        "{}:{}: {}[{}]: {}",
+        path.display(),
+        d.line,
+        d.severity,
+        d.code,
+        d.message
+    );
+}
+
 /// `1 file`, `2 files`.
 fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
@@ -355,14 +367,7 @@ fn ingest(
         for d in &f.diagnostics {
             counts[d.severity as usize] += 1;
             if verbose || d.severity >= Severity::Warning {
-                eprintln!(
-                    "{}:{}: {}[{}]: {}",
-                    f.path.display(),
-                    d.line,
-                    d.severity,
-                    d.code,
-                    d.message
-                );
+                print_diagnostic(&f.path, d);
             }
         }
     }
@@ -431,14 +436,7 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
             Ok(source::ReadDoc { minutes: m, .. }) => {
                 for d in &m.diagnostics {
                     if d.severity >= Severity::Warning {
-                        eprintln!(
-                            "{}:{}: {}[{}]: {}",
-                            path.display(),
-                            d.line,
-                            d.severity,
-                            d.code,
-                            d.message
-                        );
+                        print_diagnostic(path, d);
                     }
                 }
                 ok &= m.is_meeting();
@@ -449,14 +447,7 @@ fn parse(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
                 writeln!(out)?;
             }
             Err(d) => {
-                eprintln!(
-                    "{}:{}: {}[{}]: {}",
-                    path.display(),
-                    d.line,
-                    d.severity,
-                    d.code,
-                    d.message
-                );
+                print_diagnostic(path, &d);
                 ok = false;
             }
         }
