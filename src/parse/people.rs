@@ -190,7 +190,7 @@ fn split_outside_parens(text: &str) -> Vec<&str> {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth -= 1,
-            ',' | ';' | '\n' | '\t' | '|' if depth <= 0 => {
+            ',' | ';' | '\n' | '\t' | '|' | '·' | '•' | '∙' if depth <= 0 => {
                 out.push(&text[start..i]);
                 start = i + c.len_utf8();
             }
@@ -500,6 +500,11 @@ mod tests {
             vec![Entry::Team("nodejs/security-wg".into())]
         );
         assert!(parse_line("OpenJS Foundation Board of Directors", &[], false).is_empty());
+    }
+
+    #[test]
+    fn dotted_lists() {
+        assert_eq!(people("Dee Ray · Eli Moss • Fay Lin", true).len(), 3);
     }
 
     #[test]
