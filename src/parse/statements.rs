@@ -272,6 +272,7 @@ static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
           | we(?:'re|’re|\x20are)\x20(?:ok|okay|fine|happy)\x20(?:to|with)
           | we(?:'re|’re|\x20are)?\x20(?:going\x20to|will|'ll|’ll)\x20(?:not\x20)?(?:drop|keep|stop|switch|use|adopt|go\x20with|retire|deprecate|rename|cancel|skip|postpone|defer|aim\x20to)\b
           | ^will\x20not\x20
+          | ^(?:outcome|resolution|decision|conclusion|verdict)\s*[:\-–]\s*\w
           | ^clos(?:e|ing)\x20(?:the\x20|this\x20)?(?:issue|pr|pull\x20request)\b
           | to\x20summari[sz]e,?\x20we
         )",
@@ -298,6 +299,7 @@ static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
           | ^\W*[A-Z][\w'’-]*\x20(?:has\x20|have\x20)?(?:removed|closed|merged|landed)\b
           | \bconsensus[-\x20]seeking\b | \blazy\x20consensus\b | \bdecision[-\x20]making\b
           | \bsee\x20if\b | \bcheck\x20(?:if|whether)\b
+          | \b(?:tbd|tba|to\x20be\x20determined|undecided|pending)\b
         ",
     )
     .unwrap()
@@ -1257,6 +1259,8 @@ mod tests {
             1
         );
         assert_eq!(decisions("* No objections, removed agenda tag").len(), 1);
+        assert_eq!(decisions("* Outcome: two releases per year.").len(), 1);
+        assert!(decisions("* Outcome - TBD").is_empty());
         assert_eq!(
             decisions("* The consensus was to put it on the back burner").len(),
             1
