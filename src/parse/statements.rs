@@ -656,7 +656,13 @@ pub fn classify(
     in_action_section: bool,
 ) -> Found {
     let mut found = Found::default();
-    if matches!(block.kind, Kind::Heading(_) | Kind::TableRow) {
+    if block.kind == Kind::TableRow {
+        if in_action_section {
+            found.actions.extend(action_table_row(block, people));
+        }
+        return found;
+    }
+    if matches!(block.kind, Kind::Heading(_)) {
         return found;
     }
     let checked = match block.kind {
@@ -810,6 +816,72 @@ pub fn classify(
         }
     }
     found
+}
+
+/// A row of an action table (`| Update the guide | @ana | 2024-10-15 |`):
+/// the owner is the cell that is a handle or an attendee, the text the
+/// first other cell of several words; a `done` status cell marks it done.
+fn action_table_row(block: &Block, people: &People) -> Option<FoundAction> {
+    const HEADER: &[&str] = &[
+        "action",
+        "actions",
+        "owner",
+        "owners",
+        "due",
+        "status",
+        "item",
+        "task",
+        "assignee",
+        "who",
+        "what",
+        "date",
+        "description",
+        "notes",
+        "deadline",
+        "by",
+        "when",
+    ];
+    let cells: Vec<&str> = block
+        .text
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.is_empty()
+        || cells
+            .iter()
+            .all(|c| HEADER.contains(&c.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    let owner = cells
+        .iter()
+        .position(|c| (c.starts_with('@') && !c.contains(' ')) || people.knows(c));
+    let text = (0..cells.len()).filter(|&i| Some(i) != owner).find(|&i| {
+        cells[i].split_whitespace().count() >= 2 && crate::parse::date::find(cells[i]).is_none()
+    })?;
+    let done = cells.iter().any(|c| {
+        matches!(
+            c.to_lowercase().as_str(),
+            "done" | "closed" | "complete" | "completed" | "✓" | "✅"
+        )
+    });
+    let (assignee, written) = match owner {
+        Some(i) => (people.resolve(cells[i]), cells[i].to_owned()),
+        None => ("group".to_owned(), "group".to_owned()),
+    };
+    Some(FoundAction {
+        assignee,
+        assignee_as_written: written,
+        text: clean_text(cells[text]),
+        status: if done {
+            ActionStatus::Done
+        } else {
+            ActionStatus::Open
+        },
+        about: None,
+        lines: Lines::one(block.line),
+    })
 }
 
 /// Commitments without a `Subject will` form: a speaker's plan, a
@@ -1242,6 +1314,29 @@ mod tests {
         assert_eq!(
             run("* Build a script (lead by Ulises)", true).actions[0].assignee,
             "ulisesgascon"
+        );
+    }
+
+    #[test]
+    fn action_tables() {
+        let b = blocks(
+            "| Action | Owner | Due |\n|---|---|---|\n| Update the guide | @mhdawson | 2024-10-15 |\n| Write the post | Ulises | done |\n",
+        );
+        let people = people();
+        let found: Vec<_> = b
+            .iter()
+            .flat_map(|b| classify(b, &people, None, true).actions)
+            .collect();
+        let got: Vec<_> = found
+            .iter()
+            .map(|a| (a.assignee.as_str(), a.text.as_str(), a.status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("mhdawson", "Update the guide", ActionStatus::Open),
+                ("ulisesgascon", "Write the post", ActionStatus::Done)
+            ]
         );
     }
 
