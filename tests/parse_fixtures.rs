@@ -34,15 +34,7 @@ fn check(md: &Path) -> Result<(), String> {
         .remove(0);
     let got = gold_view(&read_source(&file).unwrap().minutes);
     let mut problems = Vec::new();
-    for field in [
-        "date",
-        "attendees",
-        "teams",
-        "links",
-        "references",
-        "decisions",
-        "actions",
-    ] {
+    for field in GOLD_FIELDS.iter().copied() {
         if got[field] != expected[field] {
             problems.push(format!(
                 "  {field}:\n    expected {}\n    got      {}",

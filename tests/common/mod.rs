@@ -8,6 +8,18 @@ use oxigraph::sparql::QueryResults;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// The fields the answer keys define (`shared/gold/GUIDE.md`), which
+/// `govgraph parse` must print with the same meaning.
+pub const GOLD_FIELDS: &[&str] = &[
+    "date",
+    "attendees",
+    "teams",
+    "links",
+    "references",
+    "decisions",
+    "actions",
+];
+
 /// The project's root folder.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
