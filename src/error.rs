@@ -45,6 +45,13 @@ pub enum Error {
     /// parse): a bug, not bad input.
     #[error("internal error (please report it): {0}")]
     Internal(String),
+    /// RDF input that does not parse.
+    #[error("invalid RDF: {0}")]
+    Rdf(String),
+    /// SHACL shapes that do not parse, are malformed, or use a feature
+    /// govgraph does not implement.
+    #[error("invalid shapes: {0}")]
+    Shapes(String),
     /// A base IRI that is not an absolute IRI.
     #[error("invalid base IRI `{0}`: it must be an absolute IRI ending in `/` or `#`")]
     BaseIri(String),

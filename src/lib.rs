@@ -28,6 +28,8 @@
 //! - [`map`]: a parsed document to RDF quads in its own named graph.
 //! - [`store`]: the Oxigraph store: ingest, replace, export.
 //! - [`query`]: saved queries, parameter binding, result formats.
+//! - [`validate`]: SHACL validation of the graph against
+//!   `ontology/shapes.ttl` (`govgraph validate`).
 //! - [`check`]: the minutes linter (`govgraph check`).
 //! - [`vocab`]: every IRI govgraph writes.
 //!
@@ -56,6 +58,7 @@ pub mod query;
 pub mod resolve;
 pub mod source;
 pub mod store;
+pub mod validate;
 pub mod vocab;
 
 pub use error::{Error, Result};

@@ -125,6 +125,32 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Check the graph against SHACL shapes (by default govgraph's own,
+    /// ontology/shapes.ttl); exit code 1 when anything does not conform.
+    Validate {
+        /// Shapes to use instead of govgraph's (format from the extension).
+        #[arg(long)]
+        shapes: Option<PathBuf>,
+        /// Validate this RDF file (format from the extension) instead of
+        /// the store; the graphs of a quad file are validated as one.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+        format: ValidateFormat,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ValidateFormat {
+    /// `file:line: severity: focus path: message`, one result per line.
+    Text,
+    /// One JSON array of results, for tools.
+    Json,
+    /// A SHACL validation report (`sh:ValidationReport`) in Turtle.
+    Turtle,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -271,7 +297,132 @@ fn run(cli: Cli) -> Result<bool> {
             verbose,
             aliases,
         } => check(&paths, format, verbose, &load_aliases(aliases)?),
+        Command::Validate {
+            shapes,
+            data,
+            format,
+            store,
+        } => validate(shapes.as_deref(), data.as_deref(), format, &store.store),
     }
+}
+
+/// The `file:` URL of a path, the base for relative IRIs in a file (as
+/// rapper and rdflib resolve them).
+fn file_url(path: &Path) -> Option<String> {
+    let abs = std::path::absolute(path).ok()?;
+    let mut url = String::from("file://");
+    for part in abs.to_str()?.split('/').filter(|p| !p.is_empty()) {
+        url.push('/');
+        url.push_str(&govgraph::map::encode_path(part));
+    }
+    Some(url)
+}
+
+/// The RDF format of a file, from its extension.
+fn rdf_format_of(path: &Path) -> Result<RdfFormat> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let format = match ext.as_str() {
+        "jsonld" | "json" => Some(RdfFormat::JsonLd {
+            profile: Default::default(),
+        }),
+        e => RdfFormat::from_extension(e),
+    };
+    format.with_context(|| {
+        format!(
+            "{}: unknown RDF format; name it .ttl, .nt, .nq, .trig, .rdf or .jsonld",
+            path.display()
+        )
+    })
+}
+
+fn validate(
+    shapes: Option<&Path>,
+    data: Option<&Path>,
+    format: ValidateFormat,
+    store_path: &Path,
+) -> Result<bool> {
+    use govgraph::validate::{self, Severity, Shapes};
+    let shapes = match shapes {
+        None => Shapes::builtin()?,
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Shapes::parse(&bytes, rdf_format_of(path)?, file_url(path).as_deref())
+                .with_context(|| format!("{}", path.display()))?
+        }
+    };
+    let report = match data {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let store = govgraph::store::load_as_union(
+                &bytes,
+                rdf_format_of(path)?,
+                file_url(path).as_deref(),
+            )
+            .with_context(|| format!("{}", path.display()))?;
+            validate::validate(&store, &shapes)?
+        }
+        None => {
+            let store = Store::open_read_only(store_path)?;
+            validate::validate(store.oxigraph(), &shapes)?
+        }
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match format {
+        ValidateFormat::Text => {
+            for r in &report.results {
+                let place = match &r.source {
+                    Some(s) => match s.line {
+                        Some(l) => format!("{}:{l}", s.file),
+                        None => s.file.clone(),
+                    },
+                    None => "-".to_owned(),
+                };
+                let path = r
+                    .path
+                    .as_deref()
+                    .map(|p| format!(" {}", validate::short_all(p)))
+                    .unwrap_or_default();
+                let detail = r
+                    .detail
+                    .as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{place}: {}: {}{path}: {}{detail}",
+                    r.severity, r.focus, r.message
+                )?;
+            }
+        }
+        ValidateFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report.results)?;
+            writeln!(out)?;
+        }
+        ValidateFormat::Turtle => {
+            let mut w = store::serializer(RdfFormat::Turtle)
+                .with_prefix("sh", govgraph::validate::SH)?
+                .for_writer(&mut out);
+            for t in report.to_triples() {
+                w.serialize_triple(&t)?;
+            }
+            w.finish()?;
+        }
+    }
+    out.flush()?;
+    eprintln!(
+        "{} focus nodes checked: {}, {}, {}",
+        report.focus_nodes,
+        count(report.count(Severity::Violation), "violation"),
+        count(report.count(Severity::Warning), "warning"),
+        count(report.count(Severity::Info), "info")
+    );
+    Ok(report.conforms())
 }
 
 /// One diagnostic on stderr: `file:line: severity[code]: message`.

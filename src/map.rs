@@ -368,15 +368,7 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
             w.text(&person, foaf::NAME, name);
         }
         if let Some(h) = &a.handle {
-            let acct = account_iri(h);
-            w.add(&person, foaf::ACCOUNT, acct.clone());
-            w.typed(&acct, &[foaf::ONLINE_ACCOUNT]);
-            w.text(&acct, foaf::ACCOUNT_NAME, &h.to_lowercase());
-            w.add(
-                &acct,
-                foaf::ACCOUNT_SERVICE_HOMEPAGE,
-                NamedNode::new_unchecked("https://github.com/"),
-            );
+            account(&mut w, &person, h);
         }
         w.add(&meeting, schema::ATTENDEE, person.clone());
         let att = NamedNode::new_unchecked(format!("{}/attendance/{}", meeting.as_str(), n + 1));
@@ -502,7 +494,7 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
             Some((p, off_list)) => {
                 if off_list {
                     w.typed(&p, &[foaf::PERSON, schema::PERSON]);
-                    w.add(&p, foaf::ACCOUNT, account_iri(&a.assignee));
+                    account(&mut w, &p, &a.assignee);
                 }
                 w.add(&an, schema::AGENT, p);
             }
@@ -541,6 +533,19 @@ pub fn action_key(assignee: &str, text: &str) -> String {
         .map(str::to_owned)
         .collect();
     format!("{}|{}", assignee.to_lowercase(), words.join(" "))
+}
+
+/// Gives `person` the GitHub account `login`, described.
+fn account(w: &mut Writer, person: &NamedNode, login: &str) {
+    let acct = account_iri(login);
+    w.add(person, foaf::ACCOUNT, acct.clone());
+    w.typed(&acct, &[foaf::ONLINE_ACCOUNT]);
+    w.text(&acct, foaf::ACCOUNT_NAME, &login.to_lowercase());
+    w.add(
+        &acct,
+        foaf::ACCOUNT_SERVICE_HOMEPAGE,
+        NamedNode::new_unchecked("https://github.com/"),
+    );
 }
 
 /// Describes a GitHub item: its type, identifier and repository.

@@ -311,6 +311,35 @@ impl Store {
     }
 }
 
+/// Loads RDF in `format` into a new in-memory store, every triple in the
+/// default graph (the graphs of a quad format merged, as govgraph's own
+/// store keeps its union), for validating or querying a file. Relative
+/// IRIs resolve against `base` (the file's URL) when given.
+///
+/// # Errors
+///
+/// Fails when the RDF does not parse, naming the line.
+pub fn load_as_union(
+    rdf: &[u8],
+    format: RdfFormat,
+    base: Option<&str>,
+) -> Result<oxigraph::store::Store> {
+    let store = oxigraph::store::Store::new()?;
+    let mut quads = Vec::new();
+    let mut parser = RdfParser::from_format(format);
+    if let Some(b) = base {
+        parser = parser
+            .with_base_iri(b)
+            .map_err(|e| Error::Rdf(format!("bad base IRI {b}: {e}")))?;
+    }
+    for q in parser.for_slice(rdf) {
+        let q = q.map_err(|e| Error::Rdf(e.to_string()))?;
+        quads.push(in_default_graph(&q));
+    }
+    store.extend(quads)?;
+    Ok(store)
+}
+
 /// An RDF serializer for `format` that declares govgraph's prefixes, so
 /// Turtle and TriG read well.
 pub fn serializer(format: RdfFormat) -> RdfSerializer {

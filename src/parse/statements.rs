@@ -195,6 +195,9 @@ impl People {
         }
         let s = subject.trim();
         match s.strip_prefix('@') {
+            // `@org/team` is a GitHub team and `@everyone` everybody: the
+            // group, not a person.
+            Some(h) if h.contains('/') || is_group_subject(h) => "group".to_owned(),
             Some(h) => h.to_lowercase(),
             None => s.to_owned(),
         }
@@ -1155,7 +1158,7 @@ fn owners_of(body: &str, people: &People) -> Vec<(String, String)> {
     }
     static HANDLES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\W*(@[A-Za-z0-9][A-Za-z0-9-]*(?:\s*(?:,|&|and)\s*@[A-Za-z0-9][A-Za-z0-9-]*)*)",
+            r"^\W*(@[A-Za-z0-9][A-Za-z0-9-]*(?:/[\w.-]+)?(?:\s*(?:,|&|and)\s*@[A-Za-z0-9][A-Za-z0-9-]*(?:/[\w.-]+)?)*)",
         )
         .unwrap()
     });
@@ -1294,6 +1297,13 @@ mod tests {
             "marco-ippolito"
         );
         assert_eq!(actions("* TODO: Add advisory to README.md")[0].0, "group");
+        // A team or everybody is the group, not a person (issue 5: SHACL
+        // validation found `@everyone` and `@nodejs` as people).
+        assert_eq!(
+            actions("- Action item: @acme/tooling Review the source maps PR")[0].0,
+            "group"
+        );
+        assert_eq!(actions("- [ ] @everyone canvas for speakers")[0].0, "group");
         assert_eq!(
             actions("* ACTION @marco-ippolito: write the blog post")[0].0,
             "marco-ippolito"
