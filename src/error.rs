@@ -45,6 +45,10 @@ pub enum Error {
     /// parse): a bug, not bad input.
     #[error("internal error (please report it): {0}")]
     Internal(String),
+    /// A property-graph projection query that is not a SELECT or lacks a
+    /// required variable.
+    #[error("{0}")]
+    Projection(String),
     /// RDF input that does not parse.
     #[error("invalid RDF: {0}")]
     Rdf(String),

@@ -9,7 +9,9 @@
 //!                          store ◀─ quads ─ map ◀────────┘
 //!                            │
 //!                            ├─ query (saved .rq files, any SPARQL)
-//!                            └─ export (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD)
+//!                            ├─ export (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD)
+//!                            ├─ project (GraphML, Neo4j CSV, from saved SELECTs)
+//!                            └─ validate (SHACL shapes)
 //! ```
 //!
 //! Each minutes document becomes one named graph, whose name is the IRI of
@@ -28,6 +30,8 @@
 //! - [`map`]: a parsed document to RDF quads in its own named graph.
 //! - [`store`]: the Oxigraph store: ingest, replace, export.
 //! - [`query`]: saved queries, parameter binding, result formats.
+//! - [`project`]: property-graph views (GraphML, Neo4j CSV) defined by two
+//!   saved SELECT queries.
 //! - [`validate`]: SHACL validation of the graph against
 //!   `ontology/shapes.ttl` (`govgraph validate`).
 //! - [`check`]: the minutes linter (`govgraph check`).
@@ -54,6 +58,7 @@ pub mod error;
 pub mod map;
 pub mod model;
 pub mod parse;
+pub mod project;
 pub mod query;
 pub mod resolve;
 pub mod source;

@@ -114,14 +114,24 @@ enum Command {
         #[arg(long, env = "GOVGRAPH_ALIASES")]
         aliases: Option<PathBuf>,
     },
-    /// Write the whole graph in an RDF format.
+    /// Write the whole graph in an RDF format, or as a property graph for
+    /// graph tools (GraphML, Neo4j CSV).
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
         format: ExportFormat,
-        /// Write to this file instead of stdout.
+        /// Write to this file instead of stdout (for neo4j-csv: this folder,
+        /// which gets nodes.csv and relationships.csv).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// For graphml and neo4j-csv: the SELECT giving the nodes (a saved
+        /// query's name or a .rq file).
+        #[arg(long, default_value = "graph-nodes")]
+        nodes_query: String,
+        /// For graphml and neo4j-csv: the SELECT giving the edges (a saved
+        /// query's name or a .rq file).
+        #[arg(long, default_value = "graph-edges")]
+        edges_query: String,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -190,11 +200,19 @@ enum ExportFormat {
     Nquads,
     Rdfxml,
     Jsonld,
+    /// GraphML for networkx, Gephi and Cytoscape (a projection).
+    Graphml,
+    /// nodes.csv and relationships.csv for `neo4j-admin database import`.
+    #[value(name = "neo4j-csv")]
+    Neo4jCsv,
 }
 
 impl ExportFormat {
     fn rdf(self) -> RdfFormat {
         match self {
+            ExportFormat::Graphml | ExportFormat::Neo4jCsv => {
+                unreachable!("not an RDF format")
+            }
             ExportFormat::Turtle => RdfFormat::Turtle,
             ExportFormat::Trig => RdfFormat::TriG,
             ExportFormat::Ntriples => RdfFormat::NTriples,
@@ -289,8 +307,19 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Export {
             format,
             output,
+            nodes_query,
+            edges_query,
             store,
-        } => export(format, output.as_deref(), &store.store),
+        } => match format {
+            ExportFormat::Graphml | ExportFormat::Neo4jCsv => export_graph(
+                format,
+                output.as_deref(),
+                &nodes_query,
+                &edges_query,
+                &store.store,
+            ),
+            _ => export(format, output.as_deref(), &store.store),
+        },
         Command::Check {
             paths,
             format,
@@ -772,24 +801,87 @@ fn run_query(
     Ok(true)
 }
 
+/// A saved query's text, or a .rq file's.
+fn query_text(name_or_path: &str) -> Result<String> {
+    if name_or_path.ends_with(".rq") || Path::new(name_or_path).is_file() {
+        return std::fs::read_to_string(name_or_path)
+            .with_context(|| format!("cannot read {name_or_path}"));
+    }
+    Ok(query::find(name_or_path)?.text)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// so a failed write never leaves half a file.
+fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let mut w = BufWriter::new(tmp);
+    write(&mut w)?;
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn export_graph(
+    format: ExportFormat,
+    output: Option<&Path>,
+    nodes_query: &str,
+    edges_query: &str,
+    store_path: &Path,
+) -> Result<bool> {
+    use govgraph::project;
+    let nodes = query_text(nodes_query)?;
+    let edges = query_text(edges_query)?;
+    let store = Store::open_read_only(store_path)?;
+    let g = project::project(&store, &nodes, &edges)?;
+    match (format, output) {
+        (ExportFormat::Neo4jCsv, None) => {
+            bail!("neo4j-csv writes two files: pass --output FOLDER")
+        }
+        (ExportFormat::Neo4jCsv, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            write_atomically(&dir.join("nodes.csv"), |w| {
+                Ok(project::write_neo4j_nodes(&g, w)?)
+            })?;
+            write_atomically(&dir.join("relationships.csv"), |w| {
+                Ok(project::write_neo4j_relationships(&g, w)?)
+            })?;
+        }
+        (_, Some(path)) => write_atomically(path, |w| Ok(project::write_graphml(&g, w)?))?,
+        (_, None) => {
+            let mut w = BufWriter::new(std::io::stdout().lock());
+            project::write_graphml(&g, &mut w)?;
+            w.flush()?;
+        }
+    }
+    eprintln!(
+        "{} and {} written{}",
+        count(g.nodes.len(), "node"),
+        count(g.edges.len(), "edge"),
+        if g.dropped_edges > 0 {
+            format!(
+                "; {} left out (an end is not a node)",
+                count(g.dropped_edges, "edge")
+            )
+        } else {
+            String::new()
+        }
+    );
+    Ok(true)
+}
+
 fn export(format: ExportFormat, output: Option<&Path>, store_path: &Path) -> Result<bool> {
     let store = Store::open_read_only(store_path)?;
     match output {
-        Some(path) => {
-            // Write a temporary file next to the target, then rename it, so
-            // a failed export never leaves half a file (or a stray one).
-            let dir = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write in {}", dir.display()))?;
-            let mut w = BufWriter::new(tmp);
-            store.export(format.rdf(), &mut w)?;
-            let tmp = w.into_inner().map_err(|e| e.into_error())?;
-            tmp.persist(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
+        // A temporary file next to the target, then renamed, so a failed
+        // export never leaves half a file (or a stray one).
+        Some(path) => write_atomically(path, |w| Ok(store.export(format.rdf(), w)?))?,
         None => {
             let mut w = BufWriter::new(std::io::stdout().lock());
             store.export(format.rdf(), &mut w)?;
