@@ -49,6 +49,10 @@ pub enum Error {
     /// required variable.
     #[error("{0}")]
     Projection(String),
+    /// A JSON-LD context that is not JSON-LD, or that names a remote
+    /// context.
+    #[error("invalid JSON-LD context: {0}")]
+    Context(String),
     /// RDF input that does not parse.
     #[error("invalid RDF: {0}")]
     Rdf(String),

@@ -30,6 +30,7 @@
 //! - [`map`]: a parsed document to RDF quads in its own named graph.
 //! - [`store`]: the Oxigraph store: ingest, replace, export.
 //! - [`query`]: saved queries, parameter binding, result formats.
+//! - [`jsonld`]: compacted JSON-LD against `ontology/context.jsonld`.
 //! - [`project`]: property-graph views (GraphML, Neo4j CSV) defined by two
 //!   saved SELECT queries.
 //! - [`validate`]: SHACL validation of the graph against
@@ -55,6 +56,7 @@
 pub mod check;
 pub mod decode;
 pub mod error;
+pub mod jsonld;
 pub mod map;
 pub mod model;
 pub mod parse;

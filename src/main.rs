@@ -124,6 +124,10 @@ enum Command {
         /// which gets nodes.csv and relationships.csv).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// For jsonld: the context to compact with (a JSON-LD context
+        /// document); by default govgraph's, ontology/context.jsonld.
+        #[arg(long)]
+        context: Option<PathBuf>,
         /// For graphml and neo4j-csv: the SELECT giving the nodes (a saved
         /// query's name or a .rq file).
         #[arg(long, default_value = "graph-nodes")]
@@ -199,7 +203,10 @@ enum ExportFormat {
     Ntriples,
     Nquads,
     Rdfxml,
+    /// JSON-LD compacted with a context (readable keys).
     Jsonld,
+    /// JSON-LD as Oxigraph writes it: expanded, full IRIs.
+    JsonldExpanded,
     /// GraphML for networkx, Gephi and Cytoscape (a projection).
     Graphml,
     /// nodes.csv and relationships.csv for `neo4j-admin database import`.
@@ -218,7 +225,7 @@ impl ExportFormat {
             ExportFormat::Ntriples => RdfFormat::NTriples,
             ExportFormat::Nquads => RdfFormat::NQuads,
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
-            ExportFormat::Jsonld => RdfFormat::JsonLd {
+            ExportFormat::Jsonld | ExportFormat::JsonldExpanded => RdfFormat::JsonLd {
                 profile: Default::default(),
             },
         }
@@ -309,8 +316,12 @@ fn run(cli: Cli) -> Result<bool> {
             output,
             nodes_query,
             edges_query,
+            context,
             store,
         } => match format {
+            ExportFormat::Jsonld => {
+                export_jsonld(context.as_deref(), output.as_deref(), &store.store)
+            }
             ExportFormat::Graphml | ExportFormat::Neo4jCsv => export_graph(
                 format,
                 output.as_deref(),
@@ -817,7 +828,16 @@ fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir)
+    // Created 0666 less the umask, as any file the user writes; tempfile's
+    // default, 0600, would hide the export from the user's group.
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder
+        .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
     let mut w = BufWriter::new(tmp);
     write(&mut w)?;
@@ -873,6 +893,44 @@ fn export_graph(
             String::new()
         }
     );
+    Ok(true)
+}
+
+fn export_jsonld(context: Option<&Path>, output: Option<&Path>, store_path: &Path) -> Result<bool> {
+    use govgraph::jsonld;
+    // The context is checked before anything is read or written.
+    let context = match context {
+        None => jsonld::parse_context(jsonld::CONTEXT)?,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            jsonld::parse_context(&text).with_context(|| format!("{}", path.display()))?
+        }
+    };
+    let store = Store::open_read_only(store_path)?;
+    let mut expanded = Vec::new();
+    store.export(
+        RdfFormat::JsonLd {
+            profile: Default::default(),
+        },
+        &mut expanded,
+    )?;
+    let expanded: serde_json::Value = serde_json::from_slice(&expanded)
+        .context("internal error: oxigraph wrote JSON-LD that is not JSON")?;
+    let compacted = jsonld::compact(&expanded, &context)?;
+    let write = |w: &mut dyn Write| -> Result<()> {
+        serde_json::to_writer_pretty(&mut *w, &compacted)?;
+        writeln!(w)?;
+        Ok(())
+    };
+    match output {
+        Some(path) => write_atomically(path, write)?,
+        None => {
+            let mut w = BufWriter::new(std::io::stdout().lock());
+            write(&mut w)?;
+            w.flush()?;
+        }
+    }
     Ok(true)
 }
 

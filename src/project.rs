@@ -97,12 +97,7 @@ pub fn default_query(name: &str) -> Result<String> {
 type Table = (Vec<String>, Vec<Vec<Option<Term>>>);
 
 /// A query's solutions as variable names and rows of terms.
-fn table(
-    store: &Store,
-    text: &str,
-    what: &str,
-    required: &[&str],
-) -> Result<Table> {
+fn table(store: &Store, text: &str, what: &str, required: &[&str]) -> Result<Table> {
     let QueryResults::Solutions(solutions) = query::run(store, text, Vec::new())? else {
         return Err(Error::Projection(format!(
             "the {what} query must be a SELECT"

@@ -291,7 +291,16 @@ impl Store {
                         .map_or(true, |q| !q.graph_name.is_default_graph())
                 })
                 .collect::<std::result::Result<_, _>>()?;
-            quads.sort_by_cached_key(|q| q.to_string());
+            // Grouped by graph, then by subject, so that TriG writes one
+            // block per graph and JSON-LD one object per graph and node.
+            quads.sort_by_cached_key(|q| {
+                (
+                    q.graph_name.to_string(),
+                    q.subject.to_string(),
+                    q.predicate.to_string(),
+                    q.object.to_string(),
+                )
+            });
             for q in &quads {
                 w.serialize_quad(q)?;
             }

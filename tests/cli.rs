@@ -364,3 +364,66 @@ fn check_reports_what_a_minute_taker_can_fix() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.is_empty());
 }
+
+#[test]
+fn export_jsonld_compacts_with_a_context_and_refuses_a_bad_one() {
+    // Issue 5: a context file that is not JSON-LD is one error line, exit
+    // 2, and no output file.
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    let s = store.to_str().unwrap();
+    govgraph()
+        .args(["ingest", "--store", s])
+        .arg(root().join("examples"))
+        .assert()
+        .success();
+    fs::write(tmp.path().join("bad.jsonld"), r#"{"@context": 5}"#).unwrap();
+    fs::write(
+        tmp.path().join("remote.jsonld"),
+        r#"{"@context": "https://example.org/c"}"#,
+    )
+    .unwrap();
+    for bad in ["bad.jsonld", "remote.jsonld", "missing.jsonld"] {
+        let r = run(
+            &[
+                "export",
+                "--store",
+                s,
+                "--format",
+                "jsonld",
+                "--context",
+                bad,
+                "-o",
+                "out.jsonld",
+            ],
+            tmp.path(),
+        );
+        assert_eq!(r.code, 2, "{bad}: {}", r.stderr);
+        assert_eq!(r.stderr.lines().count(), 1, "{bad}: {}", r.stderr);
+        assert!(r.stderr.contains(bad), "{bad}: {}", r.stderr);
+        assert!(!tmp.path().join("out.jsonld").exists());
+    }
+    // A user's context: its own keys.
+    fs::write(
+        tmp.path().join("mine.jsonld"),
+        r#"{"@context": {"participant": {"@id": "https://schema.org/attendee", "@type": "@id"}}}"#,
+    )
+    .unwrap();
+    let r = run(
+        &[
+            "export",
+            "--store",
+            s,
+            "--format",
+            "jsonld",
+            "--context",
+            "mine.jsonld",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(doc["@context"]["participant"].is_object());
+    assert!(r.stdout.contains("\"participant\""));
+    assert!(!r.stdout.contains("\"https://schema.org/attendee\":"));
+}

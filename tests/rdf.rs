@@ -94,3 +94,68 @@ fn export_is_deterministic() {
     let b = export(&store(), RdfFormat::Turtle);
     assert_eq!(a, b);
 }
+
+/// The compacted JSON-LD export (issue 5), through the library as
+/// `govgraph export --format jsonld` runs it.
+fn compacted(store: &Store) -> serde_json::Value {
+    let expanded: serde_json::Value = serde_json::from_slice(&export(
+        store,
+        RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
+    ))
+    .unwrap();
+    let context = govgraph::jsonld::parse_context(govgraph::jsonld::CONTEXT).unwrap();
+    govgraph::jsonld::compact(&expanded, &context).unwrap()
+}
+
+#[test]
+fn compacted_json_ld_is_the_same_dataset_with_readable_keys() {
+    let store = store();
+    let doc = compacted(&store);
+    // Another processor (Oxigraph's parser) reads it back, context inline,
+    // to the dataset of the quad exports.
+    let mut want: Dataset = parse(RdfFormat::NQuads, &export(&store, RdfFormat::NQuads))
+        .into_iter()
+        .collect();
+    want.canonicalize(CanonicalizationAlgorithm::Unstable);
+    let bytes = serde_json::to_vec(&doc).unwrap();
+    let mut got: Dataset = parse(
+        RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
+        &bytes,
+    )
+    .into_iter()
+    .collect();
+    got.canonicalize(CanonicalizationAlgorithm::Unstable);
+    assert_eq!(got.len(), want.len());
+    assert!(got == want, "not isomorphic");
+
+    // Every key the mapping writes has a term in the context: no prefixed
+    // name or IRI as a key outside the ontology's own graph.
+    fn keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, x) in o {
+                    out.insert(k.clone());
+                    keys(x, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| keys(x, out)),
+            _ => {}
+        }
+    }
+    let mut found = std::collections::BTreeSet::new();
+    for g in doc["@graph"].as_array().unwrap() {
+        if g["id"] != govgraph::vocab::ONTOLOGY_GRAPH {
+            keys(g, &mut found);
+        }
+    }
+    let unreadable: Vec<_> = found.iter().filter(|k| k.contains(':')).collect();
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+    assert!(found.contains("attendee") && found.contains("wasDerivedFrom"));
+
+    // The same store gives the same document.
+    assert_eq!(doc, compacted(&store));
+}
