@@ -53,6 +53,10 @@ pub enum Error {
     /// context.
     #[error("invalid JSON-LD context: {0}")]
     Context(String),
+    /// A push to an external store failed: unreachable, refused, or
+    /// missing credentials.
+    #[error("{0}")]
+    Push(String),
     /// RDF input that does not parse.
     #[error("invalid RDF: {0}")]
     Rdf(String),

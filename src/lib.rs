@@ -11,6 +11,8 @@
 //!                            ├─ query (saved .rq files, any SPARQL)
 //!                            ├─ export (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD)
 //!                            ├─ project (GraphML, Neo4j CSV, from saved SELECTs)
+//!                            ├─ serve (SPARQL 1.1 Protocol, read-only)
+//!                            ├─ push (Graph Store Protocol, to another store)
 //!                            └─ validate (SHACL shapes)
 //! ```
 //!
@@ -33,6 +35,10 @@
 //! - [`jsonld`]: compacted JSON-LD against `ontology/context.jsonld`.
 //! - [`project`]: property-graph views (GraphML, Neo4j CSV) defined by two
 //!   saved SELECT queries.
+//! - [`push`]: loads every graph into an external store through the SPARQL
+//!   1.1 Graph Store Protocol (`govgraph push`).
+//! - [`serve`]: the read-only SPARQL 1.1 Protocol endpoint (`govgraph
+//!   serve`).
 //! - [`validate`]: SHACL validation of the graph against
 //!   `ontology/shapes.ttl` (`govgraph validate`).
 //! - [`check`]: the minutes linter (`govgraph check`).
@@ -44,6 +50,9 @@
 //! - `parse` and `map` do no I/O; only `source` reads minutes (and asks
 //!   git about them) and only `store` touches the database; `check` needs
 //!   no database.
+//! - Only `push` opens network connections, and only to the endpoint the
+//!   user names; `serve` only answers them. No query ever fetches anything
+//!   (no SERVICE, no remote JSON-LD context).
 //! - Nothing in the library prints: only the CLI (`src/main.rs`) writes to
 //!   stdout and stderr.
 //! - Bad input never panics and never drops a file silently: every file
@@ -61,8 +70,10 @@ pub mod map;
 pub mod model;
 pub mod parse;
 pub mod project;
+pub mod push;
 pub mod query;
 pub mod resolve;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod validate;

@@ -139,6 +139,44 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Answer SPARQL queries over HTTP (SPARQL 1.1 Protocol, read-only),
+    /// with a page to type queries on at /.
+    Serve {
+        /// The address to listen on; loopback unless told otherwise.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Stop a query after this many seconds (503).
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Load every graph into an external triple store (Virtuoso, Fuseki,
+    /// GraphDB, an Oxigraph server) through the SPARQL 1.1 Graph Store
+    /// Protocol; each graph is replaced, so pushing again updates.
+    Push {
+        /// The Graph Store Protocol endpoint, e.g.
+        /// http://localhost:8890/sparql-graph-crud-auth (Virtuoso) or
+        /// http://localhost:7878/store (Oxigraph).
+        #[arg(long)]
+        endpoint: String,
+        /// The user, when the server asks for one; the password comes from
+        /// GOVGRAPH_PASSWORD or a prompt, never from the command line.
+        #[arg(long, env = "GOVGRAPH_USER")]
+        user: Option<String>,
+        /// The graph to push the union of the documents as (query with
+        /// default-graph-uri set to it to get govgraph's answers).
+        #[arg(long, default_value_t = govgraph::push::default_union_graph())]
+        union_graph: String,
+        /// Do not push the union.
+        #[arg(long)]
+        no_union: bool,
+        /// Seconds one request may take.
+        #[arg(long, default_value_t = 300.0)]
+        timeout: f64,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Check the graph against SHACL shapes (by default govgraph's own,
     /// ontology/shapes.ttl); exit code 1 when anything does not conform.
     Validate {
@@ -337,6 +375,25 @@ fn run(cli: Cli) -> Result<bool> {
             verbose,
             aliases,
         } => check(&paths, format, verbose, &load_aliases(aliases)?),
+        Command::Serve {
+            bind,
+            timeout,
+            store,
+        } => serve(bind, timeout, &store.store),
+        Command::Push {
+            endpoint,
+            user,
+            union_graph,
+            no_union,
+            timeout,
+            store,
+        } => push(
+            &endpoint,
+            user,
+            (!no_union).then_some(union_graph),
+            timeout,
+            &store.store,
+        ),
         Command::Validate {
             shapes,
             data,
@@ -344,6 +401,100 @@ fn run(cli: Cli) -> Result<bool> {
             store,
         } => validate(shapes.as_deref(), data.as_deref(), format, &store.store),
     }
+}
+
+fn push(
+    endpoint: &str,
+    user: Option<String>,
+    union_graph: Option<String>,
+    timeout: f64,
+    store_path: &Path,
+) -> Result<bool> {
+    use govgraph::push::{self, Target};
+    if !(timeout.is_finite() && timeout > 0.0) {
+        bail!("--timeout must be a positive number of seconds");
+    }
+    if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
+        bail!("--endpoint `{endpoint}` is not an http:// or https:// URL");
+    }
+    let union_graph = union_graph
+        .map(|g| {
+            oxigraph::model::NamedNode::new(g.as_str())
+                .with_context(|| format!("--union-graph `{g}` is not an IRI"))
+        })
+        .transpose()?;
+    // The password never goes on the command line, where shell history and
+    // `ps` would keep it.
+    let credentials = match user {
+        None => None,
+        Some(user) => {
+            let password = match std::env::var("GOVGRAPH_PASSWORD") {
+                Ok(p) => p,
+                Err(_) if std::io::stdin().is_terminal() => {
+                    rpassword::prompt_password(format!("password for {user} at {endpoint}: "))
+                        .context("cannot read the password")?
+                }
+                Err(_) => bail!("set GOVGRAPH_PASSWORD for --user {user} (no terminal to ask on)"),
+            };
+            Some((user, password))
+        }
+    };
+    let store = Store::open_read_only(store_path)?;
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(0)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let report = push::push(
+        &store,
+        &Target {
+            endpoint: endpoint.to_owned(),
+            credentials,
+            union_graph,
+            timeout: std::time::Duration::from_secs_f64(timeout),
+        },
+        &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        },
+    )?;
+    bar.finish_and_clear();
+    eprintln!(
+        "{} ({} triples) replaced at {endpoint}",
+        count(report.graphs, "graph"),
+        report.triples
+    );
+    Ok(true)
+}
+
+fn serve(bind: std::net::SocketAddr, timeout: f64, store_path: &Path) -> Result<bool> {
+    if !(timeout.is_finite() && timeout > 0.0) {
+        bail!("--timeout must be a positive number of seconds");
+    }
+    let store = Store::open_read_only(store_path)?;
+    let handler = govgraph::serve::handler(
+        store,
+        govgraph::serve::Options {
+            timeout: std::time::Duration::from_secs_f64(timeout),
+        },
+        |line| eprintln!("{line}"),
+    );
+    let server = oxhttp::Server::new(handler)
+        .bind(bind)
+        // A client that stops sending or reading is dropped; queries have
+        // their own timeout.
+        .with_global_timeout(std::time::Duration::from_secs_f64(timeout + 30.0))
+        .with_max_concurrent_connections(64)
+        .spawn()
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    if !bind.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {bind}, reachable from other machines; the endpoint is read-only and has no authentication"
+        );
+    }
+    eprintln!("SPARQL endpoint at http://{bind}/sparql (page at http://{bind}/); Ctrl-C stops");
+    server.join().context("the server stopped")?;
+    Ok(true)
 }
 
 /// The `file:` URL of a path, the base for relative IRIs in a file (as

@@ -25,7 +25,7 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
 use std::io::Write;
 
 include!(concat!(env!("OUT_DIR"), "/saved_queries.rs"));
@@ -259,14 +259,62 @@ pub fn run(
     text: &str,
     bindings: Vec<(Variable, Term)>,
 ) -> Result<QueryResults<'static>> {
+    run_with(store, text, bindings, &RunOptions::default())
+}
+
+/// How to run a query beyond its text: the SPARQL protocol's dataset and a
+/// way to stop it.
+#[derive(Default, Clone)]
+pub struct RunOptions {
+    /// `default-graph-uri`: these graphs' merge is the default graph
+    /// instead of the union of all documents.
+    pub default_graphs: Vec<NamedNode>,
+    /// `named-graph-uri`: the only graphs `GRAPH ?g` sees.
+    pub named_graphs: Vec<NamedNode>,
+    /// Cancels the query (and the streaming of its results) when fired.
+    pub cancel: Option<CancellationToken>,
+}
+
+/// Runs a query as [`run`] does, with a dataset and a cancellation token.
+///
+/// # Errors
+///
+/// Fails when the query does not parse or fails while running.
+pub fn run_with(
+    store: &Store,
+    text: &str,
+    bindings: Vec<(Variable, Term)>,
+    options: &RunOptions,
+) -> Result<QueryResults<'static>> {
     let mut ev = SparqlEvaluator::new();
     for (p, ns) in vocab::PREFIXES {
         ev = ev
             .with_prefix(*p, *ns)
             .map_err(|e| Error::Internal(e.to_string()))?;
     }
+    if let Some(token) = &options.cancel {
+        ev = ev.with_cancellation_token(token.clone());
+    }
     // The default graph is the set-union of the documents (see `store`).
     let mut prepared = ev.parse_query(text)?;
+    if !options.default_graphs.is_empty() {
+        prepared.dataset_mut().set_default_graph(
+            options
+                .default_graphs
+                .iter()
+                .map(|g| g.clone().into())
+                .collect(),
+        );
+    }
+    if !options.named_graphs.is_empty() {
+        prepared.dataset_mut().set_available_named_graphs(
+            options
+                .named_graphs
+                .iter()
+                .map(|g| g.clone().into())
+                .collect(),
+        );
+    }
     for (var, term) in bindings {
         prepared = prepared.substitute_variable(var, term);
     }
