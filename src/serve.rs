@@ -441,7 +441,21 @@ fn answer(
         QueryResults::Graph(_) => GRAPH_TYPES,
         _ => RESULT_TYPES,
     };
-    let Some((content_type, format)) = negotiate(accept, offers) else {
+    let other = if std::ptr::eq(offers, GRAPH_TYPES) {
+        RESULT_TYPES
+    } else {
+        GRAPH_TYPES
+    };
+    // A SPARQL client that asks for results formats for a CONSTRUCT (or
+    // RDF for a SELECT) guessed the query form wrong: it gets the form's
+    // default format, as other servers answer. Anything else unacceptable
+    // is 406.
+    let chosen = negotiate(accept, offers).or_else(|| {
+        negotiate(accept, other)
+            .filter(|(_, f)| *f != Format::Html)
+            .and_then(|_| offers.first().copied())
+    });
+    let Some((content_type, format)) = chosen else {
         let types: Vec<&str> = offers.iter().map(|(t, _)| *t).collect();
         return text(
             StatusCode::NOT_ACCEPTABLE,
