@@ -191,6 +191,20 @@ fn users_change_the_projection_with_their_own_queries() {
 }
 
 #[test]
+fn a_meeting_without_a_title_still_has_a_label() {
+    // Regression (issue 5): networkx found an unlabelled meeting node.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("quillcraft+tsc/meetings");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("2031-01-02.md"), "Attendees:\n\n* Wren Okafor (@wrenokafor)\n").unwrap();
+    let (store, _) = ingest_memory(&[tmp.path().to_path_buf()]);
+    let g = default_projection(&store);
+    let label = g.node_keys.iter().position(|k| k.name == "label").unwrap();
+    let meeting = g.nodes.iter().find(|n| n.kind == "Meeting").unwrap();
+    assert_eq!(meeting.attrs[label].as_deref(), Some("2031-01-02"));
+}
+
+#[test]
 fn bad_projections_give_one_line_and_exit_2() {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("store");
