@@ -196,7 +196,11 @@ fn a_meeting_without_a_title_still_has_a_label() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("quillcraft+tsc/meetings");
     fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("2031-01-02.md"), "Attendees:\n\n* Wren Okafor (@wrenokafor)\n").unwrap();
+    fs::write(
+        dir.join("2031-01-02.md"),
+        "Attendees:\n\n* Wren Okafor (@wrenokafor)\n",
+    )
+    .unwrap();
     let (store, _) = ingest_memory(&[tmp.path().to_path_buf()]);
     let g = default_projection(&store);
     let label = g.node_keys.iter().position(|k| k.name == "label").unwrap();
