@@ -143,7 +143,14 @@ fn sections(blocks: &[Block]) -> Vec<Section> {
     // An inline label (`**Present:**` followed by a list) opens a section
     // that lasts until the next heading or paragraph.
     let mut inline: Option<Section> = None;
+    // Whether the inline section has had its list: a paragraph after the
+    // list is the document going on (`Proposed Agenda`, `Doc: URL`), not
+    // more names.
+    let mut inline_had_list = false;
     for b in blocks {
+        if matches!(b.kind, Kind::Item { .. }) && inline.is_some() {
+            inline_had_list = true;
+        }
         match b.kind {
             Kind::Heading(_) => {
                 inline = None;
@@ -164,6 +171,7 @@ fn sections(blocks: &[Block]) -> Vec<Section> {
                         // `attendance`), so its siblings are not swept in.
                         if rest_empty && b.kind == Kind::Paragraph {
                             inline = Some(s.clone());
+                            inline_had_list = false;
                         } else {
                             inline = None;
                         }
@@ -176,7 +184,9 @@ fn sections(blocks: &[Block]) -> Vec<Section> {
                     None => {
                         // An inline list (`**Present:**` then names, maybe one
                         // per paragraph) ends at a label-like or prose paragraph.
-                        if b.kind == Kind::Paragraph && ends_inline_section(&b.text) {
+                        if b.kind == Kind::Paragraph
+                            && (inline_had_list || ends_inline_section(&b.text))
+                        {
                             inline = None;
                         }
                         out.push(inline.clone().unwrap_or_else(|| current.clone()));
