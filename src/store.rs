@@ -33,7 +33,9 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// A govgraph store, on disk or in memory.
+/// A govgraph store, on disk or in memory. Clones share one database
+/// (a server hands one to each connection).
+#[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
 }

@@ -1,0 +1,140 @@
+//! Time and size of what issue 5 added, on the ingested shared corpus:
+//! SHACL validation, each RDF export (compacted JSON-LD against expanded),
+//! the property-graph projection, and a query through `govgraph serve`'s
+//! handler against the same query run directly. Figures only: nothing is
+//! asserted, as timings on these machines are noisy.
+//!
+//! `cargo bench --bench exports`
+
+use govgraph::source;
+use govgraph::store::{self, IngestOptions, Store};
+use govgraph::{jsonld, project, query, validate};
+use oxigraph::io::RdfFormat;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn time<T>(what: &str, runs: usize, mut f: impl FnMut() -> T) -> T {
+    let mut times = Vec::new();
+    let mut out = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        out = Some(f());
+        times.push(t.elapsed());
+    }
+    times.sort();
+    println!(
+        "{what:<44} {:>9.1} ms (median of {runs})",
+        ms(times[runs / 2])
+    );
+    out.unwrap()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let found = source::discover(&[shared.join("corpus"), shared.join("seeds")])
+        .expect("the shared corpus is next to the project");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("bench.db")).unwrap();
+    let report = store::ingest(&store, &found.files, &IngestOptions::default(), &|_| {}).unwrap();
+    println!(
+        "store: {} documents, {} triples (on disk)",
+        report.files.len(),
+        report.triples
+    );
+
+    let shapes = validate::Shapes::builtin().unwrap();
+    let r = time("validate (SHACL, built-in shapes)", 3, || {
+        validate::validate(store.oxigraph(), &shapes).unwrap()
+    });
+    println!(
+        "  {} focus nodes, {} results",
+        r.focus_nodes,
+        r.results.len()
+    );
+
+    for (name, format) in [
+        ("turtle", RdfFormat::Turtle),
+        ("nquads", RdfFormat::NQuads),
+        (
+            "jsonld (expanded)",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+    ] {
+        let bytes = time(&format!("export {name}"), 3, || {
+            let mut out = Vec::new();
+            store.export(format, &mut out).unwrap();
+            out
+        });
+        println!("  {:.1} MB", bytes.len() as f64 / 1e6);
+    }
+    let context = jsonld::parse_context(jsonld::CONTEXT).unwrap();
+    let mut expanded = Vec::new();
+    store
+        .export(
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+            &mut expanded,
+        )
+        .unwrap();
+    let expanded: serde_json::Value = serde_json::from_slice(&expanded).unwrap();
+    let compacted = time("jsonld compaction (after the export)", 3, || {
+        jsonld::compact(&expanded, &context).unwrap()
+    });
+    println!(
+        "  {:.1} MB compacted",
+        serde_json::to_vec_pretty(&compacted).unwrap().len() as f64 / 1e6
+    );
+
+    let nodes = project::default_query("graph-nodes").unwrap();
+    let edges = project::default_query("graph-edges").unwrap();
+    let g = time("property-graph projection (2 queries)", 5, || {
+        project::project(&store, &nodes, &edges).unwrap()
+    });
+    time("graphml writing", 5, || {
+        let mut out = Vec::new();
+        project::write_graphml(&g, &mut out).unwrap();
+        out.len()
+    });
+    println!("  {} nodes, {} edges", g.nodes.len(), g.edges.len());
+
+    // The endpoint's overhead over the engine: one saved query through the
+    // handler (parse, run with a watchdog, serialise) against query::run.
+    let q = query::find("people-in-several-groups").unwrap().text;
+    time("people-in-several-groups, direct (JSON)", 7, || {
+        let mut out = Vec::new();
+        let r = query::run(&store, &q, Vec::new()).unwrap();
+        query::write(
+            r,
+            query::Output::Results(oxigraph::sparql::results::QueryResultsFormat::Json),
+            &[],
+            &mut out,
+        )
+        .unwrap();
+        out.len()
+    });
+    let handler = govgraph::serve::handler(
+        store.clone(),
+        govgraph::serve::Options {
+            timeout: Duration::from_secs(30),
+        },
+        |_| {},
+    );
+    let url = format!(
+        "/sparql?query={}",
+        form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()
+    );
+    time("people-in-several-groups, through serve", 7, || {
+        let mut request = oxhttp::model::Request::builder()
+            .uri(url.as_str())
+            .body(oxhttp::model::Body::empty())
+            .unwrap();
+        handler(&mut request).status()
+    });
+}
