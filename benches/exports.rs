@@ -6,11 +6,10 @@
 //!
 //! `cargo bench --bench exports`
 
-use govgraph::source;
-use govgraph::store::{self, IngestOptions, Store};
+mod common;
+
 use govgraph::{jsonld, project, query, validate};
 use oxigraph::io::RdfFormat;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn time<T>(what: &str, runs: usize, mut f: impl FnMut() -> T) -> T {
@@ -34,17 +33,8 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let found = source::discover(&[shared.join("corpus"), shared.join("seeds")])
-        .expect("the shared corpus is next to the project");
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("bench.db")).unwrap();
-    let report = store::ingest(&store, &found.files, &IngestOptions::default(), &|_| {}).unwrap();
-    println!(
-        "store: {} documents, {} triples (on disk)",
-        report.files.len(),
-        report.triples
-    );
+    let store = common::corpus_store(&dir);
 
     let shapes = validate::Shapes::builtin().unwrap();
     let r = time("validate (SHACL, built-in shapes)", 3, || {

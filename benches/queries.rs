@@ -4,25 +4,15 @@
 //!
 //! `cargo bench --bench queries`
 
+mod common;
+
 use govgraph::query;
-use govgraph::source;
-use govgraph::store::{self, IngestOptions, Store};
 use oxigraph::sparql::QueryResults;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn main() {
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let found = source::discover(&[shared.join("corpus"), shared.join("seeds")])
-        .expect("the shared corpus is next to the project");
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("bench.db")).unwrap();
-    let report = store::ingest(&store, &found.files, &IngestOptions::default(), &|_| {}).unwrap();
-    println!(
-        "store: {} documents, {} triples (on disk)",
-        report.files.len(),
-        report.triples
-    );
+    let store = common::corpus_store(&dir);
     println!(
         "{:<28} {:>10} {:>10} {:>8}",
         "query", "median ms", "max ms", "rows"

@@ -369,14 +369,8 @@ fn check_reports_what_a_minute_taker_can_fix() {
 fn export_jsonld_compacts_with_a_context_and_refuses_a_bad_one() {
     // Issue 5: a context file that is not JSON-LD is one error line, exit
     // 2, and no output file.
-    let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    let s = store.to_str().unwrap();
-    govgraph()
-        .args(["ingest", "--store", s])
-        .arg(root().join("examples"))
-        .assert()
-        .success();
+    let (tmp, store) = examples_store();
+    let s = store.as_str();
     fs::write(tmp.path().join("bad.jsonld"), r#"{"@context": 5}"#).unwrap();
     fs::write(
         tmp.path().join("remote.jsonld"),

@@ -112,14 +112,8 @@ fn govgraph() -> Command {
 
 #[test]
 fn users_change_the_projection_with_their_own_queries() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    let s = store.to_str().unwrap();
-    govgraph()
-        .args(["ingest", "--store", s])
-        .arg(root().join("examples"))
-        .assert()
-        .success();
+    let (tmp, store) = examples_store();
+    let s = store.as_str();
     fs::write(
         tmp.path().join("nodes.rq"),
         "SELECT ?id (\"Group\" AS ?kind) ?label (COUNT(?m) AS ?meetings)
@@ -210,14 +204,8 @@ fn a_meeting_without_a_title_still_has_a_label() {
 
 #[test]
 fn bad_projections_give_one_line_and_exit_2() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    let s = store.to_str().unwrap();
-    govgraph()
-        .args(["ingest", "--store", s])
-        .arg(root().join("examples"))
-        .assert()
-        .success();
+    let (tmp, store) = examples_store();
+    let s = store.as_str();
     fs::write(
         tmp.path().join("nokind.rq"),
         "SELECT ?id WHERE { ?id a gg:Group }",

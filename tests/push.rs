@@ -89,14 +89,7 @@ fn govgraph() -> Command {
 
 #[test]
 fn every_graph_is_replaced_and_a_second_push_duplicates_nothing() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    govgraph()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(root().join("examples"))
-        .assert()
-        .success();
+    let (_tmp, store) = examples_store();
     let (endpoint, graphs) = server();
     for _ in 0..2 {
         let out = govgraph()
@@ -119,7 +112,7 @@ fn every_graph_is_replaced_and_a_second_push_duplicates_nothing() {
             "{stderr}"
         );
     }
-    let db = govgraph::store::Store::open_read_only(&store).unwrap();
+    let db = govgraph::store::Store::open_read_only(std::path::Path::new(&store)).unwrap();
     let graphs = graphs.lock().unwrap();
     // Ten documents, the ontology, and the union as its own graph.
     assert_eq!(graphs.len(), 12, "{:?}", graphs.keys());
@@ -147,14 +140,7 @@ fn set(db: &govgraph::store::Store, q: &str) -> String {
 
 #[test]
 fn missing_or_wrong_credentials_and_unreachable_servers_give_one_line_and_exit_2() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = tmp.path().join("store");
-    govgraph()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(root().join("examples"))
-        .assert()
-        .success();
+    let (_tmp, store) = examples_store();
     let (endpoint, graphs) = server();
     // Arguments, environment, and what the error line says.
     type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);

@@ -25,17 +25,7 @@ impl Drop for Server {
 }
 
 fn start(timeout: &str) -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    let status = Command::cargo_bin("govgraph")
-        .unwrap()
-        .args(["ingest", "--store"])
-        .arg(&store)
-        .arg(root().join("examples"))
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let (dir, store) = examples_store();
     // A port the system has just handed out and taken back is free.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

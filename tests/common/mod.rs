@@ -103,3 +103,22 @@ pub fn read_tsv(path: &Path) -> (Vec<String>, BTreeSet<Vec<String>>) {
         .collect();
     (header, rows)
 }
+
+/// A temporary folder holding an on-disk store with the examples ingested
+/// by the `govgraph` binary, as a user would make it; returns the folder
+/// (the store lives as long as it) and the store's path.
+pub fn examples_store() -> (tempfile::TempDir, String) {
+    use assert_cmd::cargo::CommandCargoExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store").to_str().unwrap().to_owned();
+    let status = std::process::Command::cargo_bin("govgraph")
+        .unwrap()
+        .env_remove("GOVGRAPH_STORE")
+        .args(["ingest", "--store", &store])
+        .arg(root().join("examples"))
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    (tmp, store)
+}
