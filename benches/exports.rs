@@ -113,6 +113,7 @@ fn main() {
         store.clone(),
         govgraph::serve::Options {
             timeout: Duration::from_secs(30),
+            max_queries: 2,
         },
         |_| {},
     );

@@ -417,6 +417,18 @@ fn push(
     if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
         bail!("--endpoint `{endpoint}` is not an http:// or https:// URL");
     }
+    // A fragment would swallow the `?graph=` govgraph appends, and a
+    // `graph=` already there would name one graph for all: either way every
+    // PUT would replace the same graph (or the server's default graph).
+    if endpoint.contains('#') {
+        bail!("--endpoint `{endpoint}` has a #fragment: give the Graph Store endpoint without it");
+    }
+    let query = endpoint.split_once('?').map_or("", |(_, q)| q);
+    if form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == "graph" || k == "default") {
+        bail!(
+            "--endpoint `{endpoint}` already names a graph: govgraph adds `?graph=` for each one"
+        );
+    }
     let union_graph = union_graph
         .map(|g| {
             oxigraph::model::NamedNode::new(g.as_str())
@@ -476,6 +488,7 @@ fn serve(bind: std::net::SocketAddr, timeout: f64, store_path: &Path) -> Result<
         store,
         govgraph::serve::Options {
             timeout: std::time::Duration::from_secs_f64(timeout),
+            max_queries: std::thread::available_parallelism().map_or(2, |n| n.get()),
         },
         |line| eprintln!("{line}"),
     );

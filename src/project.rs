@@ -132,10 +132,29 @@ fn lexical(t: &Term) -> String {
     }
 }
 
+/// The attribute type of a value: from its datatype, when its lexical form
+/// is valid for that type (an ill-typed `"abc"^^xsd:integer` is a string,
+/// or graph tools would fail to read the column).
 fn type_of(t: &Term) -> AttrType {
     let Term::Literal(l) = t else {
         return AttrType::String;
     };
+    let kind = declared_type(l);
+    let v = l.value();
+    let valid = match kind {
+        AttrType::Long => v.parse::<i64>().is_ok(),
+        AttrType::Double => v.parse::<f64>().is_ok_and(f64::is_finite),
+        AttrType::Boolean => v == "true" || v == "false",
+        AttrType::Date => {
+            use std::str::FromStr;
+            v.len() == 10 && oxsdatatypes::Date::from_str(v).is_ok()
+        }
+        AttrType::String => true,
+    };
+    if valid { kind } else { AttrType::String }
+}
+
+fn declared_type(l: &oxigraph::model::Literal) -> AttrType {
     let d = l.datatype();
     if [
         xsd::INTEGER,
@@ -214,9 +233,16 @@ pub fn project(store: &Store, nodes_query: &str, edges_query: &str) -> Result<Pr
             .collect();
         let i = lexical(i);
         match index.get(&i) {
-            // The same node on two rows: fill what the first left empty.
+            // The same node on two rows: another kind is a second label
+            // (`A;B`, as Neo4j writes several), and the second row fills
+            // what the first left empty.
             Some(&n) => {
-                for (a, b) in g.nodes[n].attrs.iter_mut().zip(attrs) {
+                let k = lexical(k);
+                let node = &mut g.nodes[n];
+                if !node.kind.split(';').any(|x| x == k) {
+                    node.kind = format!("{};{k}", node.kind);
+                }
+                for (a, b) in node.attrs.iter_mut().zip(attrs) {
                     if a.is_none() {
                         *a = b;
                     }
@@ -459,5 +485,15 @@ mod tests {
         );
         assert_eq!(csv(Some("12"), AttrType::Long), "12");
         assert_eq!(csv(None, AttrType::String), "");
+    }
+
+    #[test]
+    fn ill_typed_values_are_strings() {
+        use oxigraph::model::Literal;
+        let int = |v: &str| Term::from(Literal::new_typed_literal(v, xsd::INTEGER));
+        assert_eq!(type_of(&int("12")), AttrType::Long);
+        assert_eq!(type_of(&int("abc")), AttrType::String);
+        let date = Term::from(Literal::new_typed_literal("2024-13-01", xsd::DATE));
+        assert_eq!(type_of(&date), AttrType::String);
     }
 }

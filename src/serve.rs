@@ -25,7 +25,7 @@ use oxigraph::model::NamedNode;
 use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use std::io::Read;
-use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 /// The largest query or form accepted, in bytes.
@@ -34,8 +34,46 @@ const MAX_BODY: u64 = 1 << 20;
 /// How the endpoint behaves.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Queries running longer are cancelled.
+    /// Queries running longer are cancelled, and answered 503.
     pub timeout: Duration,
+    /// Queries evaluated at once; more wait (up to the timeout) for a turn.
+    pub max_queries: usize,
+}
+
+/// Turns to evaluate a query: a counting semaphore. Oxigraph checks its
+/// cancellation token while it streams, but not inside a sort, so a query
+/// answered 503 at its deadline may run on; the turns bound how many such
+/// queries can hold the machine at once.
+struct Turns {
+    free: Mutex<usize>,
+    freed: Condvar,
+}
+
+struct Turn(Arc<Turns>);
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
+        *free += 1;
+        self.0.freed.notify_one();
+    }
+}
+
+impl Turns {
+    fn take(self: &Arc<Self>, within: Duration) -> Option<Turn> {
+        let deadline = Instant::now() + within;
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free == 0 {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            free = self
+                .freed
+                .wait_timeout(free, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        *free -= 1;
+        Some(Turn(Arc::clone(self)))
+    }
 }
 
 /// A response format chosen by content negotiation.
@@ -92,6 +130,8 @@ fn negotiate(
         return offers.first().copied();
     };
     let mut ranges: Vec<(String, f32, usize)> = Vec::new();
+    // `type;q=0` refuses that type even where a wildcard would take it.
+    let mut refused: Vec<String> = Vec::new();
     for (i, part) in accept.split(',').enumerate() {
         let mut bits = part.split(';');
         let range = bits.next().unwrap_or("").trim().to_ascii_lowercase();
@@ -99,8 +139,13 @@ fn negotiate(
             .filter_map(|p| p.trim().strip_prefix("q="))
             .find_map(|q| q.trim().parse::<f32>().ok())
             .unwrap_or(1.0);
-        if !range.is_empty() && q > 0.0 {
+        if range.is_empty() {
+            continue;
+        }
+        if q > 0.0 {
             ranges.push((range, q, i));
+        } else {
+            refused.push(range);
         }
     }
     // Higher quality, then more specific ranges, then the client's order.
@@ -118,6 +163,9 @@ fn negotiate(
     for (range, _, _) in &ranges {
         for offer in offers {
             let (ty, _) = offer;
+            if refused.iter().any(|r| r == ty) {
+                continue;
+            }
             let matches = range == ty
                 || range == "*/*"
                 || range
@@ -191,11 +239,15 @@ pub fn handler(
     options: Options,
     log: impl Fn(&str) + Send + Sync + 'static,
 ) -> impl Fn(&mut Request<Body>) -> Response<Body> + Send + Sync + 'static {
+    let turns = Arc::new(Turns {
+        free: Mutex::new(options.max_queries.max(1)),
+        freed: Condvar::new(),
+    });
     move |request| {
         let start = Instant::now();
         let method = request.method().clone();
         let target = request.uri().to_string();
-        let response = route(&store, &options, request);
+        let response = route(&store, &options, &turns, request);
         log(&format!(
             "{method} {} {} {} ms",
             shorten(&target),
@@ -214,7 +266,12 @@ fn shorten(s: &str) -> String {
     }
 }
 
-fn route(store: &Store, options: &Options, request: &mut Request<Body>) -> Response<Body> {
+fn route(
+    store: &Store,
+    options: &Options,
+    turns: &Arc<Turns>,
+    request: &mut Request<Body>,
+) -> Response<Body> {
     let path = request.uri().path().to_owned();
     let url_params = form(request.uri().query().unwrap_or("").as_bytes());
     let accept = request
@@ -235,6 +292,7 @@ fn route(store: &Store, options: &Options, request: &mut Request<Body>) -> Respo
             sparql(
                 store,
                 options,
+                turns,
                 &q,
                 &url_params,
                 Vec::new(),
@@ -265,6 +323,7 @@ fn route(store: &Store, options: &Options, request: &mut Request<Body>) -> Respo
                     sparql(
                         store,
                         options,
+                        turns,
                         &q,
                         &url_params,
                         Vec::new(),
@@ -281,7 +340,15 @@ fn route(store: &Store, options: &Options, request: &mut Request<Body>) -> Respo
                     };
                     let mut all = url_params;
                     all.extend(params);
-                    sparql(store, options, &q, &all, Vec::new(), accept.as_deref())
+                    sparql(
+                        store,
+                        options,
+                        turns,
+                        &q,
+                        &all,
+                        Vec::new(),
+                        accept.as_deref(),
+                    )
                 }
                 other => text(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -328,16 +395,22 @@ fn route(store: &Store, options: &Options, request: &mut Request<Body>) -> Respo
             sparql(
                 store,
                 options,
+                turns,
                 &saved.text,
                 &url_params,
                 bindings,
                 accept.as_deref(),
             )
         }
-        (_, "/sparql" | "/" | "/queries") => text(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "this endpoint answers GET and POST queries",
-        ),
+        (_, "/sparql" | "/" | "/queries") => {
+            let mut r = text(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "this endpoint answers GET and POST queries",
+            );
+            r.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
+            r
+        }
         _ => text(
             StatusCode::NOT_FOUND,
             "not found: the SPARQL endpoint is /sparql, the saved queries /queries",
@@ -370,9 +443,11 @@ fn graphs(params: &[(String, String)], name: &str) -> Result<Vec<NamedNode>, Ref
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn sparql(
     store: &Store,
     options: &Options,
+    turns: &Arc<Turns>,
     q: &str,
     params: &[(String, String)],
     bindings: Vec<(oxigraph::sparql::Variable, oxigraph::model::Term)>,
@@ -386,28 +461,75 @@ fn sparql(
         Ok(g) => g,
         Err(r) => return r.response(),
     };
-    // A watchdog cancels the query when the timeout passes first; the
-    // request ending first drops the sender, which ends the watchdog.
-    let token = CancellationToken::new();
-    let (done, wait) = mpsc::channel::<()>();
-    let watchdog = {
-        let token = token.clone();
-        let timeout = options.timeout;
-        std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
-                token.cancel();
-            }
-        })
+    let timeout = options.timeout;
+    let busy = || {
+        text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "the query ran past the timeout ({} s) and was stopped",
+                timeout.as_secs_f32()
+            ),
+        )
     };
+    let started = Instant::now();
+    let Some(turn) = turns.take(timeout) else {
+        return text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "every query slot stayed busy for {} s (queries still running past their timeout); retry later",
+                timeout.as_secs_f32()
+            ),
+        );
+    };
+    // The query runs on a worker; this thread answers at the deadline
+    // whatever the worker is doing, and cancels it.
+    let token = CancellationToken::new();
     let run = RunOptions {
         default_graphs,
         named_graphs,
-        cancel: Some(token),
+        cancel: Some(token.clone()),
     };
-    let response = answer(store, q, bindings, &run, accept, options.timeout);
-    drop(done);
-    let _ = watchdog.join();
-    response
+    let (send, receive) = mpsc::channel();
+    let (store, q, accept) = (store.clone(), q.to_owned(), accept.map(str::to_owned));
+    std::thread::spawn(move || {
+        let response = answer(&store, &q, bindings, &run, accept.as_deref(), timeout);
+        let _ = send.send(response);
+        drop(turn);
+    });
+    let left = timeout.saturating_sub(started.elapsed());
+    match receive.recv_timeout(left) {
+        Ok(reply) => reply.response(),
+        Err(_) => {
+            token.cancel();
+            // A cancelled query usually ends at once with its own 503.
+            receive
+                .recv_timeout(Duration::from_millis(500))
+                .map_or_else(|_| busy(), Reply::response)
+        }
+    }
+}
+
+/// What evaluating a query gave, built on the worker thread (a response
+/// body is not `Send`).
+enum Reply {
+    /// The content type and the body.
+    Answered(String, Vec<u8>),
+    /// A status and why.
+    Refused(StatusCode, String),
+}
+
+impl Reply {
+    fn response(self) -> Response<Body> {
+        match self {
+            Reply::Answered(content_type, body) => {
+                let mut r = ok(&content_type, body);
+                r.headers_mut()
+                    .insert(header::VARY, HeaderValue::from_static("accept"));
+                r
+            }
+            Reply::Refused(status, message) => text(status, message),
+        }
+    }
 }
 
 fn answer(
@@ -417,21 +539,23 @@ fn answer(
     run: &RunOptions,
     accept: Option<&str>,
     timeout: Duration,
-) -> Response<Body> {
+) -> Reply {
     let failed = |e: Error| match e {
-        Error::Syntax(e) => text(StatusCode::BAD_REQUEST, format!("invalid SPARQL: {e}")),
-        Error::Evaluation(QueryEvaluationError::Cancelled) => text(
+        Error::Syntax(e) => Reply::Refused(StatusCode::BAD_REQUEST, format!("invalid SPARQL: {e}")),
+        Error::Evaluation(QueryEvaluationError::Cancelled) => Reply::Refused(
             StatusCode::SERVICE_UNAVAILABLE,
             format!(
                 "the query ran past the timeout ({} s) and was stopped",
                 timeout.as_secs_f32()
             ),
         ),
-        Error::Evaluation(QueryEvaluationError::Service(_)) => text(
+        Error::Evaluation(
+            QueryEvaluationError::Service(_) | QueryEvaluationError::UnsupportedService(_),
+        ) => Reply::Refused(
             StatusCode::BAD_REQUEST,
-            "SERVICE is not supported: govgraph makes no network requests",
+            "SERVICE is not supported: govgraph makes no network requests".into(),
         ),
-        e => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        e => Reply::Refused(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     };
     let results = match query::run_with(store, q, bindings, run) {
         Ok(r) => r,
@@ -457,7 +581,7 @@ fn answer(
     });
     let Some((content_type, format)) = chosen else {
         let types: Vec<&str> = offers.iter().map(|(t, _)| *t).collect();
-        return text(
+        return Reply::Refused(
             StatusCode::NOT_ACCEPTABLE,
             format!(
                 "no acceptable format; this query can answer {}",
@@ -478,10 +602,7 @@ fn answer(
             } else {
                 content_type.to_owned()
             };
-            let mut r = ok(&ct, body);
-            r.headers_mut()
-                .insert(header::VARY, HeaderValue::from_static("accept"));
-            r
+            Reply::Answered(ct, body)
         }
         Err(e) => failed(e),
     }
@@ -549,10 +670,8 @@ fn page() -> String {
 fn page_with(results: &str) -> String {
     let mut saved = String::new();
     for q in query::saved() {
-        let href = format!(
-            "/sparql?query={}",
-            form_urlencoded::byte_serialize(q.text.as_bytes()).collect::<String>()
-        );
+        // By name: a whole query in a URL can pass the 8 KB header limit.
+        let href = format!("/queries/{}", q.name);
         saved.push_str(&format!(
             "<li><a href=\"{}\">{}</a>: {}</li>\n",
             escape(&href),
@@ -604,6 +723,10 @@ mod tests {
             Some("text/html")
         );
         assert_eq!(pick(Some("image/png")), None);
+        assert_eq!(
+            pick(Some("application/sparql-results+json;q=0, */*")),
+            Some("application/sparql-results+xml")
+        );
         let graph = |a: Option<&str>| negotiate(a, GRAPH_TYPES).map(|(t, _)| t);
         assert_eq!(
             graph(Some("application/sparql-results+json, */*;q=0.1")),

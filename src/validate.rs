@@ -271,6 +271,7 @@ impl Shapes {
             graph: &graph,
             shapes: Vec::new(),
             index: HashMap::new(),
+            implicit: HashSet::new(),
         };
         // Shapes with targets, or declared node shapes, are the roots;
         // the shapes they point to are read on the way.
@@ -289,6 +290,16 @@ impl Shapes {
         }
         let node_shape = sh("NodeShape");
         let property_shape = sh("PropertyShape");
+        let mut implicit: HashSet<NamedOrBlankNode> = HashSet::new();
+        for s in graph.subjects_for_predicate_object(rdf::TYPE, &node_shape) {
+            if graph.contains(&Triple::new(
+                s.into_owned(),
+                rdf::TYPE,
+                rdfs::CLASS.into_owned(),
+            )) {
+                implicit.insert(s.into_owned());
+            }
+        }
         for class in [&node_shape, &property_shape] {
             for s in graph.subjects_for_predicate_object(rdf::TYPE, class) {
                 roots.push(s.into_owned());
@@ -299,6 +310,9 @@ impl Shapes {
                 "no shape found (no sh:NodeShape, no target)".into(),
             ));
         }
+        // A shape that is also an rdfs:Class targets its own instances.
+        parser.implicit = implicit;
+        roots.extend(parser.implicit.iter().cloned());
         roots.sort_by_cached_key(ToString::to_string);
         roots.dedup();
         for r in &roots {
@@ -324,6 +338,8 @@ struct ShapeParser<'a> {
     graph: &'a Graph,
     shapes: Vec<Shape>,
     index: HashMap<NamedOrBlankNode, usize>,
+    /// Node shapes that are also classes (implicit class targets).
+    implicit: HashSet<NamedOrBlankNode>,
 }
 
 impl ShapeParser<'_> {
@@ -475,10 +491,21 @@ impl ShapeParser<'_> {
                 TermRef::Literal(l) => Some(l.value().to_owned()),
                 _ => None,
             });
-        let message = self.one(id, "message")?.and_then(|t| match t {
-            Term::Literal(l) => Some(l.value().to_owned()),
-            _ => None,
-        });
+        // One message per language is allowed: take the English or
+        // untagged one, else the first.
+        let messages: Vec<Literal> = self
+            .objects(id, "message")
+            .into_iter()
+            .filter_map(|t| match t {
+                Term::Literal(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        let message = messages
+            .iter()
+            .find(|l| matches!(l.language(), None | Some("en")))
+            .or(messages.first())
+            .map(|l| l.value().to_owned());
         let severity = match self.one(id, "severity")? {
             None => Severity::Violation,
             Some(Term::NamedNode(n)) => match n.as_str().strip_prefix(SH) {
@@ -497,6 +524,11 @@ impl ShapeParser<'_> {
             matches!(self.one(id, "deactivated")?, Some(Term::Literal(l)) if l.value() == "true");
 
         let mut targets = Vec::new();
+        if let NamedOrBlankNodeRef::NamedNode(n) = id {
+            if self.implicit.contains(&id.into_owned()) {
+                targets.push(Target::Class(n.into_owned()));
+            }
+        }
         for t in self.objects(id, "targetClass") {
             targets.push(Target::Class(self.iri(id, "targetClass", &t)?));
         }
@@ -819,6 +851,7 @@ pub fn validate(store: &Store, shapes: &Shapes) -> Result<Report> {
     let mut v = Validator {
         store,
         shapes,
+        in_progress: HashSet::new(),
         subclasses: HashMap::new(),
     };
     let mut report = Report::default();
@@ -854,6 +887,11 @@ pub fn validate(store: &Store, shapes: &Shapes) -> Result<Report> {
 struct Validator<'a> {
     store: &'a Store,
     shapes: &'a Shapes,
+    /// (shape, focus) pairs being checked by `conforms`: a recursive shape
+    /// meeting cyclic data would otherwise never end. SHACL leaves
+    /// recursion undefined; like pyshacl, govgraph takes a pair met again
+    /// as conforming.
+    in_progress: HashSet<(usize, Term)>,
     /// For a class, itself and every class below it by
     /// `rdfs:subClassOf` in the data graph (SHACL's "SHACL instance").
     subclasses: HashMap<NamedNode, HashSet<NamedOrBlankNode>>,
@@ -977,8 +1015,13 @@ impl Validator<'_> {
 
     /// Whether `focus` conforms to shape `i` (no result at all).
     fn conforms(&mut self, i: usize, focus: &Term) -> Result<Option<String>> {
+        if !self.in_progress.insert((i, focus.clone())) {
+            return Ok(None);
+        }
         let mut r = Vec::new();
-        self.check(i, focus, &mut r)?;
+        let checked = self.check(i, focus, &mut r);
+        self.in_progress.remove(&(i, focus.clone()));
+        checked?;
         Ok(r.into_iter().next().map(|r| r.message))
     }
 
@@ -1336,6 +1379,59 @@ mod tests {
         assert!(Shapes::parse(bad, RdfFormat::Turtle, None).is_err());
         let none = b"<a> <b> <c> .";
         assert!(Shapes::parse(none, RdfFormat::Turtle, Some("file:///x.ttl")).is_err());
+    }
+
+    fn report(shapes: &str, data: &str) -> Report {
+        let prefixes = "@prefix sh: <http://www.w3.org/ns/shacl#> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            @prefix ex: <http://example.org/> .\n";
+        let shapes = Shapes::parse(
+            format!("{prefixes}{shapes}").as_bytes(),
+            RdfFormat::Turtle,
+            None,
+        )
+        .unwrap();
+        let store = crate::store::load_as_union(
+            format!("{prefixes}{data}").as_bytes(),
+            RdfFormat::Turtle,
+            None,
+        )
+        .unwrap();
+        validate(&store, &shapes).unwrap()
+    }
+
+    #[test]
+    fn recursive_shapes_on_cyclic_data_end() {
+        // Regression (issue 5 review): this overflowed the stack.
+        let r = report(
+            "ex:S a sh:NodeShape ; sh:targetClass ex:P ;
+                sh:property [ sh:path ex:knows ; sh:node ex:S ] ;
+                sh:property [ sh:path ex:name ; sh:minCount 1 ] .",
+            "ex:a a ex:P ; ex:knows ex:a ; ex:name \"a\" . ex:b a ex:P ; ex:knows ex:a .",
+        );
+        // `a` conforms (its cycle is taken as conforming); `b` lacks a name.
+        let found: Vec<(&str, &str)> = r
+            .results
+            .iter()
+            .map(|r| (r.focus.as_str(), r.component.rsplit('#').next().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [("<http://example.org/b>", "MinCountConstraintComponent")],
+            "{:#?}",
+            r.results
+        );
+    }
+
+    #[test]
+    fn a_shape_that_is_a_class_targets_its_instances() {
+        // Regression (issue 5 review): implicit class targets were skipped.
+        let r = report(
+            "ex:P a rdfs:Class, sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .",
+            "ex:a a ex:P .",
+        );
+        assert_eq!(r.focus_nodes, 1);
+        assert_eq!(r.results.len(), 1);
     }
 
     #[test]

@@ -144,7 +144,13 @@ fn missing_or_wrong_credentials_and_unreachable_servers_give_one_line_and_exit_2
     let (endpoint, graphs) = server();
     // Arguments, environment, and what the error line says.
     type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
-    let cases: [Case; 4] = [
+    let fragment = format!("{endpoint}#main");
+    let named = format!("{endpoint}?graph=urn:x");
+    let cases: [Case; 6] = [
+        // Regression (issue 5 review): a fragment swallowed `?graph=`, so
+        // every PUT replaced the server's default graph.
+        (&["--endpoint", &fragment], &[], "has a #fragment"),
+        (&["--endpoint", &named], &[], "already names a graph"),
         (
             &["--endpoint", &endpoint],
             &[],
