@@ -232,6 +232,13 @@ fn read_body(request: &mut Request<Body>) -> Result<Vec<u8>, Refusal> {
     Ok(body)
 }
 
+/// What every request handler shares: the store, the options and the turns.
+struct Endpoint {
+    store: Store,
+    options: Options,
+    turns: Arc<Turns>,
+}
+
 /// Builds the request handler: what `oxhttp::Server::new` takes. `log`
 /// receives one line per request.
 pub fn handler(
@@ -239,15 +246,19 @@ pub fn handler(
     options: Options,
     log: impl Fn(&str) + Send + Sync + 'static,
 ) -> impl Fn(&mut Request<Body>) -> Response<Body> + Send + Sync + 'static {
-    let turns = Arc::new(Turns {
-        free: Mutex::new(options.max_queries.max(1)),
-        freed: Condvar::new(),
-    });
+    let endpoint = Endpoint {
+        turns: Arc::new(Turns {
+            free: Mutex::new(options.max_queries.max(1)),
+            freed: Condvar::new(),
+        }),
+        store,
+        options,
+    };
     move |request| {
         let start = Instant::now();
         let method = request.method().clone();
         let target = request.uri().to_string();
-        let response = route(&store, &options, &turns, request);
+        let response = route(&endpoint, request);
         log(&format!(
             "{method} {} {} {} ms",
             shorten(&target),
@@ -266,12 +277,7 @@ fn shorten(s: &str) -> String {
     }
 }
 
-fn route(
-    store: &Store,
-    options: &Options,
-    turns: &Arc<Turns>,
-    request: &mut Request<Body>,
-) -> Response<Body> {
+fn route(endpoint: &Endpoint, request: &mut Request<Body>) -> Response<Body> {
     let path = request.uri().path().to_owned();
     let url_params = form(request.uri().query().unwrap_or("").as_bytes());
     let accept = request
@@ -289,15 +295,7 @@ fn route(
                 // A bare GET on the endpoint is a person: show the page.
                 return ok("text/html; charset=utf-8", page().into_bytes());
             };
-            sparql(
-                store,
-                options,
-                turns,
-                &q,
-                &url_params,
-                Vec::new(),
-                accept.as_deref(),
-            )
+            sparql(endpoint, &q, &url_params, Vec::new(), accept.as_deref())
         }
         (Method::POST, "/sparql") => {
             let content_type = request
@@ -320,15 +318,7 @@ fn route(
                     let Ok(q) = String::from_utf8(body) else {
                         return text(StatusCode::BAD_REQUEST, "the query is not UTF-8");
                     };
-                    sparql(
-                        store,
-                        options,
-                        turns,
-                        &q,
-                        &url_params,
-                        Vec::new(),
-                        accept.as_deref(),
-                    )
+                    sparql(endpoint, &q, &url_params, Vec::new(), accept.as_deref())
                 }
                 "application/x-www-form-urlencoded" => {
                     let params = form(&body);
@@ -340,15 +330,7 @@ fn route(
                     };
                     let mut all = url_params;
                     all.extend(params);
-                    sparql(
-                        store,
-                        options,
-                        turns,
-                        &q,
-                        &all,
-                        Vec::new(),
-                        accept.as_deref(),
-                    )
+                    sparql(endpoint, &q, &all, Vec::new(), accept.as_deref())
                 }
                 other => text(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -393,9 +375,7 @@ fn route(
                 Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
             };
             sparql(
-                store,
-                options,
-                turns,
+                endpoint,
                 &saved.text,
                 &url_params,
                 bindings,
@@ -443,11 +423,8 @@ fn graphs(params: &[(String, String)], name: &str) -> Result<Vec<NamedNode>, Ref
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
 fn sparql(
-    store: &Store,
-    options: &Options,
-    turns: &Arc<Turns>,
+    endpoint: &Endpoint,
     q: &str,
     params: &[(String, String)],
     bindings: Vec<(oxigraph::sparql::Variable, oxigraph::model::Term)>,
@@ -461,7 +438,7 @@ fn sparql(
         Ok(g) => g,
         Err(r) => return r.response(),
     };
-    let timeout = options.timeout;
+    let (store, turns, timeout) = (&endpoint.store, &endpoint.turns, endpoint.options.timeout);
     let busy = || {
         text(
             StatusCode::SERVICE_UNAVAILABLE,
