@@ -114,6 +114,7 @@ fn main() {
         govgraph::serve::Options {
             timeout: Duration::from_secs(30),
             max_queries: 2,
+            max_response: 256 << 20,
         },
         |_| {},
     );

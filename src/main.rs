@@ -148,6 +148,10 @@ enum Command {
         /// Stop a query after this many seconds (503).
         #[arg(long, default_value_t = 30.0)]
         timeout: f64,
+        /// Refuse (500) a response larger than this many MiB; responses
+        /// are built whole, so this bounds the server's memory per query.
+        #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=4096))]
+        max_response: u32,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -378,8 +382,9 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Serve {
             bind,
             timeout,
+            max_response,
             store,
-        } => serve(bind, timeout, &store.store),
+        } => serve(bind, timeout, max_response, &store.store),
         Command::Push {
             endpoint,
             user,
@@ -479,7 +484,12 @@ fn push(
     Ok(true)
 }
 
-fn serve(bind: std::net::SocketAddr, timeout: f64, store_path: &Path) -> Result<bool> {
+fn serve(
+    bind: std::net::SocketAddr,
+    timeout: f64,
+    max_response_mib: u32,
+    store_path: &Path,
+) -> Result<bool> {
     if !(timeout.is_finite() && timeout > 0.0) {
         bail!("--timeout must be a positive number of seconds");
     }
@@ -489,6 +499,7 @@ fn serve(bind: std::net::SocketAddr, timeout: f64, store_path: &Path) -> Result<
         govgraph::serve::Options {
             timeout: std::time::Duration::from_secs_f64(timeout),
             max_queries: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            max_response: (max_response_mib as usize) << 20,
         },
         |line| eprintln!("{line}"),
     );

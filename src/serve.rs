@@ -9,7 +9,9 @@
 //!   SELECT and ASK; Turtle, N-Triples, RDF/XML and JSON-LD for CONSTRUCT
 //!   and DESCRIBE; an HTML table for a browser.
 //! - Updates are refused with 403: the endpoint never changes the store.
-//! - Every query is cancelled after the timeout (503).
+//! - Every query is cancelled after the timeout (503), and a response is
+//!   refused (500) once it grows past the size limit, so one query cannot
+//!   make the server hold gigabytes.
 //! - `GET /` is a page to type queries on; `GET /queries` lists the saved
 //!   queries and `GET /queries/NAME?param=value` runs one.
 //!
@@ -24,7 +26,7 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
@@ -38,6 +40,48 @@ pub struct Options {
     pub timeout: Duration,
     /// Queries evaluated at once; more wait (up to the timeout) for a turn.
     pub max_queries: usize,
+    /// The largest response body, in bytes. A response is built whole
+    /// before it is sent (so that a failure mid-way is a clean error status,
+    /// not a truncated 200), which makes this bound its memory.
+    pub max_response: usize,
+}
+
+/// A response body that refuses to grow past the endpoint's limit.
+struct Capped {
+    body: Vec<u8>,
+    limit: usize,
+    over: bool,
+}
+
+impl Capped {
+    fn new(limit: usize) -> Self {
+        Self {
+            body: Vec::new(),
+            limit,
+            over: false,
+        }
+    }
+
+    /// Notes that the body would pass the limit, as an error that stops
+    /// the serializer (and with it the query).
+    fn overflow(&mut self) -> std::io::Error {
+        self.over = true;
+        std::io::Error::other("the response passed the size limit")
+    }
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.body.len().saturating_add(buf.len()) > self.limit {
+            return Err(self.overflow());
+        }
+        self.body.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Turns to evaluate a query: a counting semaphore. Oxigraph checks its
@@ -468,8 +512,9 @@ fn sparql(
     };
     let (send, receive) = mpsc::channel();
     let (store, q, accept) = (store.clone(), q.to_owned(), accept.map(str::to_owned));
+    let options = endpoint.options.clone();
     std::thread::spawn(move || {
-        let response = answer(&store, &q, bindings, &run, accept.as_deref(), timeout);
+        let response = answer(&store, &q, bindings, &run, accept.as_deref(), &options);
         let _ = send.send(response);
         drop(turn);
     });
@@ -515,8 +560,9 @@ fn answer(
     bindings: Vec<(oxigraph::sparql::Variable, oxigraph::model::Term)>,
     run: &RunOptions,
     accept: Option<&str>,
-    timeout: Duration,
+    options: &Options,
 ) -> Reply {
+    let timeout = options.timeout;
     let failed = |e: Error| match e {
         Error::Syntax(e) => Reply::Refused(StatusCode::BAD_REQUEST, format!("invalid SPARQL: {e}")),
         Error::Evaluation(QueryEvaluationError::Cancelled) => Reply::Refused(
@@ -566,12 +612,23 @@ fn answer(
             ),
         );
     };
-    let mut body = Vec::new();
+    let mut body = Capped::new(options.max_response);
     let written = match format {
         Format::Results(f) => query::write(results, Output::Results(f), &[], &mut body),
         Format::Rdf(f) => query::write(results, Output::Rdf(f), &[], &mut body),
         Format::Html => html(results, &mut body),
     };
+    if body.over {
+        return Reply::Refused(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!(
+                "the response passed the endpoint's limit of {} MiB and was dropped; \
+                 add a LIMIT, or run the query with `govgraph query`",
+                options.max_response >> 20
+            ),
+        );
+    }
+    let body = body.body;
     match written {
         Ok(()) => {
             let ct = if format == Format::Html || content_type.starts_with("text/") {
@@ -594,7 +651,7 @@ fn escape(s: &str) -> String {
 
 /// Results as an HTML fragment inside the page: a table for solutions, the
 /// answer for ASK, Turtle for graphs.
-fn html(results: QueryResults<'_>, out: &mut Vec<u8>) -> crate::Result<()> {
+fn html(results: QueryResults<'_>, out: &mut Capped) -> crate::Result<()> {
     let mut inner = String::new();
     match results {
         QueryResults::Solutions(solutions) => {
@@ -621,21 +678,30 @@ fn html(results: QueryResults<'_>, out: &mut Vec<u8>) -> crate::Result<()> {
                     inner.push_str(&format!("<td>{}</td>", escape(&cell)));
                 }
                 inner.push_str("</tr>\n");
+                // The table is built before the page around it, so the
+                // limit is checked as it grows.
+                if inner.len() > out.limit {
+                    return Err(out.overflow().into());
+                }
             }
             inner.push_str("</table>");
             inner.push_str(&format!("<p>{n} rows</p>"));
         }
         QueryResults::Boolean(b) => inner.push_str(&format!("<p>{b}</p>")),
         graph @ QueryResults::Graph(_) => {
-            let mut ttl = Vec::new();
-            query::write(graph, Output::Rdf(RdfFormat::Turtle), &[], &mut ttl)?;
+            let mut ttl = Capped::new(out.limit);
+            let written = query::write(graph, Output::Rdf(RdfFormat::Turtle), &[], &mut ttl);
+            if ttl.over {
+                return Err(out.overflow().into());
+            }
+            written?;
             inner.push_str(&format!(
                 "<pre>{}</pre>",
-                escape(&String::from_utf8_lossy(&ttl))
+                escape(&String::from_utf8_lossy(&ttl.body))
             ));
         }
     }
-    out.extend_from_slice(page_with(&inner).as_bytes());
+    out.write_all(page_with(&inner).as_bytes())?;
     Ok(())
 }
 

@@ -25,6 +25,10 @@ impl Drop for Server {
 }
 
 fn start(timeout: &str) -> Server {
+    start_with(&["--timeout", timeout])
+}
+
+fn start_with(options: &[&str]) -> Server {
     let (dir, store) = examples_store();
     // A port the system has just handed out and taken back is free.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -34,14 +38,9 @@ fn start(timeout: &str) -> Server {
         .port();
     let child = Command::cargo_bin("govgraph")
         .unwrap()
-        .args([
-            "serve",
-            "--timeout",
-            timeout,
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-            "--store",
-        ])
+        .arg("serve")
+        .args(options)
+        .args(["--bind", &format!("127.0.0.1:{port}"), "--store"])
         .arg(&store)
         .stderr(Stdio::null())
         .spawn()
@@ -217,4 +216,38 @@ fn updates_bad_queries_and_slow_queries_get_clear_statuses() {
 
     let r = reply(a.get(format!("{}/nothing-here", s.base)).call());
     assert_eq!(r.status, 404);
+}
+
+/// Guards issue 5: a response is built whole before it is sent, so a query
+/// whose answer outgrows `--max-response` is refused rather than allowed to
+/// fill the server's memory, and smaller answers are unaffected.
+#[test]
+fn responses_past_the_size_limit_are_refused() {
+    let s = start_with(&["--max-response", "1"]);
+    let url = format!("{}/sparql", s.base);
+    let a = agent();
+    // Every pair of triples: about four million rows, far past 1 MiB.
+    let big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
+    for accept in ["application/sparql-results+json", "text/csv", "text/html"] {
+        let r = reply(
+            a.get(&url)
+                .query("query", big)
+                .header("Accept", accept)
+                .call(),
+        );
+        assert_eq!(r.status, 500, "{accept}: {}", r.body);
+        assert!(r.body.contains("limit of 1 MiB"), "{accept}: {}", r.body);
+    }
+    let pairs = "CONSTRUCT { ?a ?b ?f } WHERE { ?a ?b ?c . ?d ?e ?f }";
+    let r = reply(
+        a.get(&url)
+            .query("query", pairs)
+            .header("Accept", "text/turtle")
+            .call(),
+    );
+    assert_eq!(r.status, 500, "{}", r.body);
+    // The server goes on answering, and small answers are whole.
+    let r = reply(a.get(&url).query("query", MEETINGS).call());
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body.matches("/meeting/").count(), 10);
 }
