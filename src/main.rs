@@ -298,6 +298,9 @@ fn main() -> ExitCode {
                     msg.push_str(&format!(": {c}"));
                 }
             }
+            // One line, so a script can grep it: some causes (the SPARQL
+            // parser's list of expected tokens) span several.
+            let msg = msg.split_whitespace().collect::<Vec<_>>().join(" ");
             eprintln!("{msg}");
             ExitCode::from(2)
         }
@@ -1033,7 +1036,11 @@ fn export_graph(
     let nodes = query_text(nodes_query)?;
     let edges = query_text(edges_query)?;
     let store = Store::open_read_only(store_path)?;
-    let g = project::project(&store, &nodes, &edges)?;
+    // A projection error names neither query: say which were used, since
+    // either may be the user's own file.
+    let g = project::project(&store, &nodes, &edges).with_context(|| {
+        format!("cannot project with nodes query {nodes_query} and edges query {edges_query}")
+    })?;
     match (format, output) {
         (ExportFormat::Neo4jCsv, None) => {
             bail!("neo4j-csv writes two files: pass --output FOLDER")

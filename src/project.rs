@@ -98,7 +98,11 @@ type Table = (Vec<String>, Vec<Vec<Option<Term>>>);
 
 /// A query's solutions as variable names and rows of terms.
 fn table(store: &Store, text: &str, what: &str, required: &[&str]) -> Result<Table> {
-    let QueryResults::Solutions(solutions) = query::run(store, text, Vec::new())? else {
+    let results = query::run(store, text, Vec::new()).map_err(|e| match e {
+        Error::Syntax(e) => Error::Projection(format!("the {what} query is not valid SPARQL: {e}")),
+        e => e,
+    })?;
+    let QueryResults::Solutions(solutions) = results else {
         return Err(Error::Projection(format!(
             "the {what} query must be a SELECT"
         )));

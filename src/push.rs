@@ -81,6 +81,15 @@ impl Client {
     }
 
     fn unreachable(&self, e: ureq::Error) -> Error {
+        // ureq names a timeout by its internal kind ("timeout: global"),
+        // which tells a user nothing about the limit they set.
+        if let ureq::Error::Timeout(_) = e {
+            return Error::Push(format!(
+                "no answer from {} within {} s (--timeout)",
+                self.target.endpoint,
+                self.target.timeout.as_secs_f32()
+            ));
+        }
         Error::Push(format!("cannot reach {}: {e}", self.target.endpoint))
     }
 

@@ -211,10 +211,16 @@ fn bad_projections_give_one_line_and_exit_2() {
         "SELECT ?id WHERE { ?id a gg:Group }",
     )
     .unwrap();
+    fs::write(tmp.path().join("broken.rq"), "SELECT ?source WHERE {").unwrap();
     for (args, message) in [
         (
             vec!["--format", "graphml", "--nodes-query", "nokind.rq"],
             "the nodes query must project ?id, ?kind",
+        ),
+        // The user's file is named, so they know which query to fix.
+        (
+            vec!["--format", "graphml", "--edges-query", "broken.rq"],
+            "edges query broken.rq: the edges query is not valid SPARQL",
         ),
         (vec!["--format", "neo4j-csv"], "pass --output FOLDER"),
         (

@@ -146,7 +146,10 @@ fn missing_or_wrong_credentials_and_unreachable_servers_give_one_line_and_exit_2
     type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
     let fragment = format!("{endpoint}#main");
     let named = format!("{endpoint}?graph=urn:x");
-    let cases: [Case; 6] = [
+    // A server that takes the connection and never answers.
+    let silent_server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let silent = format!("http://{}/store", silent_server.local_addr().unwrap());
+    let cases: [Case; 7] = [
         // Regression (issue 5 review): a fragment swallowed `?graph=`, so
         // every PUT replaced the server's default graph.
         (&["--endpoint", &fragment], &[], "has a #fragment"),
@@ -170,6 +173,12 @@ fn missing_or_wrong_credentials_and_unreachable_servers_give_one_line_and_exit_2
             &["--endpoint", "http://127.0.0.1:1/store"],
             &[],
             "cannot reach http://127.0.0.1:1/store",
+        ),
+        // The limit the user set is named, not ureq's "timeout: global".
+        (
+            &["--endpoint", &silent, "--timeout", "0.5"],
+            &[],
+            "within 0.5 s (--timeout)",
         ),
     ];
     for (args, env, message) in cases {
