@@ -300,7 +300,7 @@ fn main() -> ExitCode {
             }
             // One line, so a script can grep it: some causes (the SPARQL
             // parser's list of expected tokens) span several.
-            let msg = msg.split_whitespace().collect::<Vec<_>>().join(" ");
+            let msg = msg.lines().map(str::trim).collect::<Vec<_>>().join(" ");
             eprintln!("{msg}");
             ExitCode::from(2)
         }
@@ -422,21 +422,8 @@ fn push(
     if !(timeout.is_finite() && timeout > 0.0) {
         bail!("--timeout must be a positive number of seconds");
     }
-    if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
-        bail!("--endpoint `{endpoint}` is not an http:// or https:// URL");
-    }
-    // A fragment would swallow the `?graph=` govgraph appends, and a
-    // `graph=` already there would name one graph for all: either way every
-    // PUT would replace the same graph (or the server's default graph).
-    if endpoint.contains('#') {
-        bail!("--endpoint `{endpoint}` has a #fragment: give the Graph Store endpoint without it");
-    }
-    let query = endpoint.split_once('?').map_or("", |(_, q)| q);
-    if form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == "graph" || k == "default") {
-        bail!(
-            "--endpoint `{endpoint}` already names a graph: govgraph adds `?graph=` for each one"
-        );
-    }
+    // Before any prompt: a bad URL should not cost the user their password.
+    push::check_endpoint(endpoint)?;
     let union_graph = union_graph
         .map(|g| {
             oxigraph::model::NamedNode::new(g.as_str())

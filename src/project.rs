@@ -149,6 +149,8 @@ fn type_of(t: &Term) -> AttrType {
         AttrType::Long => v.parse::<i64>().is_ok(),
         AttrType::Double => v.parse::<f64>().is_ok_and(f64::is_finite),
         AttrType::Boolean => v == "true" || v == "false",
+        // GraphML readers and Neo4j's `date` take a plain `YYYY-MM-DD`: a
+        // date with a time zone stays a string.
         AttrType::Date => {
             use std::str::FromStr;
             v.len() == 10 && oxsdatatypes::Date::from_str(v).is_ok()

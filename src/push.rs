@@ -33,6 +33,33 @@ pub fn default_union_graph() -> String {
     format!("{}graph/union", vocab::DEFAULT_BASE)
 }
 
+/// Checks that `endpoint` can take the `?graph=` that each PUT appends.
+///
+/// # Errors
+///
+/// Fails when it is not an http(s) URL, has a `#fragment` (which would
+/// swallow `?graph=`) or already names a graph (`graph=` or `default`):
+/// either way every PUT would replace the same graph.
+pub fn check_endpoint(endpoint: &str) -> Result<()> {
+    if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
+        return Err(Error::Push(format!(
+            "--endpoint `{endpoint}` is not an http:// or https:// URL"
+        )));
+    }
+    if endpoint.contains('#') {
+        return Err(Error::Push(format!(
+            "--endpoint `{endpoint}` has a #fragment: give the Graph Store endpoint without it"
+        )));
+    }
+    let query = endpoint.split_once('?').map_or("", |(_, q)| q);
+    if form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == "graph" || k == "default") {
+        return Err(Error::Push(format!(
+            "--endpoint `{endpoint}` already names a graph: govgraph adds `?graph=` for each one"
+        )));
+    }
+    Ok(())
+}
+
 /// Where and as whom to push.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -231,10 +258,12 @@ fn ntriples(triples: &mut [Triple]) -> Result<Vec<u8>> {
 ///
 /// # Errors
 ///
-/// Fails when the endpoint cannot be reached, asks for credentials that
-/// were not given, or refuses a graph. Graphs pushed before the failure
+/// Fails when the endpoint is not one [`check_endpoint`] accepts, cannot
+/// be reached, asks for credentials that were not given, or refuses a
+/// graph. Graphs pushed before the failure
 /// stay replaced (each PUT is one graph); pushing again finishes the job.
 pub fn push(store: &Store, target: &Target, progress: &dyn Fn(usize, usize)) -> Result<Report> {
+    check_endpoint(&target.endpoint)?;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(target.timeout))

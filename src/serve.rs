@@ -483,15 +483,6 @@ fn sparql(
         Err(r) => return r.response(),
     };
     let (store, turns, timeout) = (&endpoint.store, &endpoint.turns, endpoint.options.timeout);
-    let busy = || {
-        text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "the query ran past the timeout ({} s) and was stopped",
-                timeout.as_secs_f32()
-            ),
-        )
-    };
     let started = Instant::now();
     let Some(turn) = turns.take(timeout) else {
         return text(
@@ -526,7 +517,7 @@ fn sparql(
             // A cancelled query usually ends at once with its own 503.
             receive
                 .recv_timeout(Duration::from_millis(500))
-                .map_or_else(|_| busy(), Reply::response)
+                .map_or_else(|_| timed_out(timeout).response(), Reply::response)
         }
     }
 }
@@ -554,6 +545,18 @@ impl Reply {
     }
 }
 
+/// The answer to a query stopped at its deadline, whether the worker
+/// noticed the cancellation or the request thread gave up waiting.
+fn timed_out(timeout: Duration) -> Reply {
+    Reply::Refused(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!(
+            "the query ran past the timeout ({} s) and was stopped",
+            timeout.as_secs_f32()
+        ),
+    )
+}
+
 fn answer(
     store: &Store,
     q: &str,
@@ -565,13 +568,7 @@ fn answer(
     let timeout = options.timeout;
     let failed = |e: Error| match e {
         Error::Syntax(e) => Reply::Refused(StatusCode::BAD_REQUEST, format!("invalid SPARQL: {e}")),
-        Error::Evaluation(QueryEvaluationError::Cancelled) => Reply::Refused(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "the query ran past the timeout ({} s) and was stopped",
-                timeout.as_secs_f32()
-            ),
-        ),
+        Error::Evaluation(QueryEvaluationError::Cancelled) => timed_out(timeout),
         Error::Evaluation(
             QueryEvaluationError::Service(_) | QueryEvaluationError::UnsupportedService(_),
         ) => Reply::Refused(
