@@ -103,7 +103,6 @@ fn main() {
         query::write(
             r,
             query::Output::Results(oxigraph::sparql::results::QueryResultsFormat::Json),
-            &[],
             &mut out,
         )
         .unwrap();

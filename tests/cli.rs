@@ -283,7 +283,27 @@ fn export_to_a_file() {
         &ttl[..300]
     );
     assert!(ttl.contains("gg:Meeting ;"), "prefixes are used");
-    assert!(!tmp.path().join("out.govgraph-tmp").exists());
+    // Issue 15: the old assertion named a temporary file that was never
+    // called that; the folder must hold the store and the export, nothing
+    // else left behind by the atomic write.
+    let mut left: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["govgraph.db", "out.ttl"]);
+    // A failed export (the store folder cannot be a file) leaves no file.
+    let r = run(
+        &["export", "--format", "turtle", "-o", "govgraph.db"],
+        tmp.path(),
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let mut after: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    after.sort();
+    assert_eq!(after, ["govgraph.db", "out.ttl"]);
 }
 
 /// `govgraph check` (issue 3): each finding with file:line and an excerpt,

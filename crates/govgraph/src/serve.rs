@@ -18,9 +18,9 @@
 //! The handler is built here; the CLI binds it and prints the log lines
 //! this module hands it.
 
-use crate::Error;
 use crate::query::{self, Output, RunOptions};
 use crate::store::Store;
+use crate::{Error, Result};
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode, header};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
@@ -283,6 +283,35 @@ struct Endpoint {
     turns: Arc<Turns>,
 }
 
+/// Serves the endpoint on `bind` until the process ends: one thread per
+/// connection, a connection that stops sending or reading dropped after the
+/// query timeout and half a minute more. `ready` is called once listening.
+///
+/// # Errors
+///
+/// Fails when the address cannot be bound, or the server stops.
+pub fn serve(
+    store: Store,
+    options: Options,
+    bind: std::net::SocketAddr,
+    log: impl Fn(&str) + Send + Sync + 'static,
+    ready: impl FnOnce(),
+) -> Result<()> {
+    let io = |source: std::io::Error| Error::Serve(format!("cannot listen on {bind}: {source}"));
+    let timeout = options.timeout + Duration::from_secs(30);
+    let server = oxhttp::Server::new(handler(store, options, log))
+        .bind(bind)
+        // A client that stops sending or reading is dropped; queries have
+        // their own timeout.
+        .with_global_timeout(timeout)
+        .with_max_concurrent_connections(64)
+        .spawn()
+        .map_err(io)?;
+    ready();
+    server
+        .join()
+        .map_err(|e| Error::Serve(format!("the server stopped: {e}")))
+}
 /// Builds the request handler: what `oxhttp::Server::new` takes. `log`
 /// receives one line per request.
 pub fn handler(
@@ -611,8 +640,8 @@ fn answer(
     };
     let mut body = Capped::new(options.max_response);
     let written = match format {
-        Format::Results(f) => query::write(results, Output::Results(f), &[], &mut body),
-        Format::Rdf(f) => query::write(results, Output::Rdf(f), &[], &mut body),
+        Format::Results(f) => query::write(results, Output::Results(f), &mut body),
+        Format::Rdf(f) => query::write(results, Output::Rdf(f), &mut body),
         Format::Html => html(results, &mut body),
     };
     if body.over {
@@ -687,7 +716,7 @@ fn html(results: QueryResults<'_>, out: &mut Capped) -> crate::Result<()> {
         QueryResults::Boolean(b) => inner.push_str(&format!("<p>{b}</p>")),
         graph @ QueryResults::Graph(_) => {
             let mut ttl = Capped::new(out.limit);
-            let written = query::write(graph, Output::Rdf(RdfFormat::Turtle), &[], &mut ttl);
+            let written = query::write(graph, Output::Rdf(RdfFormat::Turtle), &mut ttl);
             if ttl.over {
                 return Err(out.overflow().into());
             }

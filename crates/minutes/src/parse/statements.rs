@@ -22,10 +22,10 @@
 use super::blocks::{Block, Kind};
 use super::refs;
 use crate::model::{ActionStatus, Attendee, ItemRef, Lines, Repo};
+use crate::text::{edit_distance, fold};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// A decision found in a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,17 +75,6 @@ pub struct People {
     proper_nouns: std::collections::HashSet<String>,
     /// Initials of attendees' names (`bc` for Ben Coe).
     initials: HashMap<String, Vec<String>>,
-}
-
-/// Folds a name for comparison: accents removed, case folded, spaces single.
-pub fn fold(s: &str) -> String {
-    s.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 impl People {
@@ -178,8 +167,7 @@ impl People {
             v.len() == 1
                 && ((name.starts_with(first) || first.starts_with(name.as_str()))
                     && name.len().min(first.len()) >= 3
-                    || (first.chars().count() >= 5
-                        && crate::resolve::edit_distance(name, first) <= 1))
+                    || (first.chars().count() >= 5 && edit_distance(name, first) <= 1))
         });
         match (near.next(), near.next()) {
             (Some((_, v)), None) => Some(&v[0]),

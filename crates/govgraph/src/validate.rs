@@ -38,7 +38,7 @@ use std::str::FromStr;
 pub const SH: &str = "http://www.w3.org/ns/shacl#";
 
 /// The shapes govgraph ships, as in `ontology/shapes.ttl`.
-pub const SHAPES_TTL: &str = include_str!("../ontology/shapes.ttl");
+pub const SHAPES_TTL: &str = include_str!("../../../ontology/shapes.ttl");
 
 fn sh(local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{SH}{local}"))
@@ -1330,6 +1330,33 @@ fn describe(shapes: &[Shape], c: &Constraint, value: Option<&Term>) -> String {
         Constraint::Not(s) => format!("{v} must not be a {}", label(*s)),
         Constraint::Or(_) => format!("{v} conforms to none of the alternatives"),
     }
+}
+
+/// One result as a line: `file:line: severity: focus path: message
+/// (detail)`, the file and line being where the minutes said it (`-` when
+/// the graph does not say).
+pub fn result_line(r: &ValidationResult) -> String {
+    let place = match &r.source {
+        Some(s) => match s.line {
+            Some(l) => format!("{}:{l}", s.file),
+            None => s.file.clone(),
+        },
+        None => "-".to_owned(),
+    };
+    let path = r
+        .path
+        .as_deref()
+        .map(|p| format!(" {}", short_all(p)))
+        .unwrap_or_default();
+    let detail = r
+        .detail
+        .as_deref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    format!(
+        "{place}: {}: {}{path}: {}{detail}",
+        r.severity, r.focus, r.message
+    )
 }
 
 /// A path or term in SPARQL syntax with its IRIs written with govgraph's

@@ -35,9 +35,6 @@ pub fn check(files: &[SourceFile], aliases: &resolve::Aliases) -> Vec<FileFindin
     for (i, f) in files.iter().enumerate() {
         match read_source(f) {
             Ok(read) => {
-                let text = std::fs::read(&f.path)
-                    .map(|b| crate::decode::decode(&b).text)
-                    .unwrap_or_default();
                 for a in &read.minutes.attendees {
                     if let Some(h) = &a.handle {
                         attendees.push((i, a.line, h.clone(), a.name.clone()));
@@ -45,7 +42,7 @@ pub fn check(files: &[SourceFile], aliases: &resolve::Aliases) -> Vec<FileFindin
                 }
                 out.push(FileFindings {
                     path: f.path.clone(),
-                    text,
+                    text: read.text,
                     diagnostics: read.minutes.diagnostics,
                 });
             }

@@ -9,7 +9,7 @@
 //! `resolve` does no I/O: callers feed it the documents they have.
 
 use crate::model::Minutes;
-use crate::parse::statements::fold;
+use crate::text::edit_distance;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How a person is identified.
@@ -31,16 +31,7 @@ impl PersonKey {
     }
 }
 
-/// Normalises a name for identity: folded, punctuation dropped.
-pub fn name_key(name: &str) -> String {
-    fold(name)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use crate::text::name_key;
 
 /// What the batch says about who is who.
 #[derive(Debug, Clone, Default)]
@@ -131,6 +122,29 @@ impl Aliases {
     /// Whether there are no rules.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The rules in a canonical text, one per line and sorted: what they
+    /// mean, not how the file or this type spells them. Stored documents
+    /// record a hash of it, so changing the rules maps them again while a
+    /// refactoring of this type does not.
+    pub fn canonical(&self) -> String {
+        let key = |k: &PersonKey| match k {
+            PersonKey::Login(l) => format!("login:{l}"),
+            PersonKey::Name(n) => format!("name:{n}"),
+        };
+        let mut lines: Vec<String> = self
+            .same
+            .iter()
+            .map(|(k, c)| format!("same {} {}", key(c), key(k)))
+            .chain(
+                self.apart
+                    .iter()
+                    .map(|(n, l)| format!("apart name:{n} login:{l}")),
+            )
+            .collect();
+        lines.sort();
+        lines.join("\n")
     }
 }
 
@@ -366,24 +380,6 @@ pub fn suggestions<'a>(
     out
 }
 
-/// Levenshtein distance.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod suggestion_tests {
     use super::*;
@@ -433,6 +429,22 @@ mod alias_tests {
         // Chained through `mhdawsson`, and a `#` inside quotes is no comment.
         assert_eq!(ids.key(None, Some("mdawson")), login("mhdawson"));
         assert_eq!(ids.key(Some("C# Dev"), None), login("cdev"));
+    }
+
+    /// Issue 15: the stored version hashed the rules' debug form, so a
+    /// refactoring of the type would have re-ingested every document.
+    #[test]
+    fn the_canonical_text_depends_on_meaning_only() {
+        let a =
+            Aliases::parse("same mhdawson @MhDawsson\napart \"Sam Roberts\" sroberts\n").unwrap();
+        let b = Aliases::parse("# reordered, other spelling\napart \"sam  roberts\" @SRoberts\nsame mhdawson mhdawsson # typo\n").unwrap();
+        assert_eq!(a.canonical(), b.canonical());
+        assert_eq!(
+            a.canonical(),
+            "apart name:sam roberts login:sroberts\nsame login:mhdawson login:mhdawsson"
+        );
+        let c = Aliases::parse("same mhdawson mdawson\n").unwrap();
+        assert_ne!(a.canonical(), c.canonical());
     }
 
     #[test]

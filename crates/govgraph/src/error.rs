@@ -14,6 +14,18 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A file or folder could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Finding minutes files failed.
+    #[error(transparent)]
+    Minutes(#[from] govgraph_minutes::Error),
     /// The store could not be opened (locked by another process, not
     /// writable, or not an Oxigraph store).
     #[error("cannot open the store at {path}: {message}")]
@@ -57,6 +69,9 @@ pub enum Error {
     /// missing credentials.
     #[error("{0}")]
     Push(String),
+    /// The endpoint could not listen, or stopped.
+    #[error("{0}")]
+    Serve(String),
     /// RDF input that does not parse.
     #[error("invalid RDF: {0}")]
     Rdf(String),

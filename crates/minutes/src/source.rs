@@ -461,7 +461,12 @@ pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic
     };
     // The parser is written never to panic; should a bug make it, the file
     // fails with a diagnostic and the rest of the batch goes on.
-    let m = std::panic::catch_unwind(|| crate::read_minutes(&bytes, &cx)).map_err(|_| {
+    let read = std::panic::catch_unwind(|| {
+        let decoded = crate::decode::decode(&bytes);
+        let m = crate::read_text(&decoded.text, decoded.diagnostics, &cx);
+        (m, decoded.text)
+    });
+    let (m, text) = read.map_err(|_| {
         Diagnostic::new(
             Severity::Error,
             "internal-error",
@@ -471,6 +476,7 @@ pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic
     })?;
     Ok(ReadDoc {
         minutes: m,
+        text,
         content_hash: hash,
         blob,
     })
@@ -481,6 +487,9 @@ pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic
 pub struct ReadDoc {
     /// The parsed minutes, with diagnostics.
     pub minutes: Minutes,
+    /// The decoded text the minutes were parsed from (what diagnostics'
+    /// line numbers count in).
+    pub text: String,
     /// The SHA-256 of the bytes, hex.
     pub content_hash: String,
     /// The git blob id of the bytes.

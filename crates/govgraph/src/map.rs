@@ -238,32 +238,71 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
         quads: Vec::new(),
         permalink: info.permalink.clone(),
     };
+    document(&mut w, &doc, m, info);
+    if m.is_meeting() {
+        let group = group(&mut w, m, info, iris);
+        let cx = MeetingCx {
+            doc: &doc,
+            meeting: iris.meeting(info.key),
+            group,
+            iris,
+            ids,
+        };
+        meeting(&mut w, &cx, m);
+        let attendees = attendance(&mut w, &cx, m);
+        references(&mut w, &cx, m);
+        agenda(&mut w, &cx, m);
+        decisions(&mut w, &cx, m);
+        actions(&mut w, &cx, m, &attendees);
+    }
+    // Sorted so the graph is written the same way every time.
+    w.quads.sort_by_cached_key(|q| q.to_string());
+    w.quads.dedup();
+    w.quads
+}
 
-    // The document itself.
-    w.typed(&doc, &[gg::DOCUMENT, foaf::DOCUMENT, prov::ENTITY]);
-    w.text(&doc, gg::SOURCE_PATH, info.repo_path);
-    w.text(&doc, gg::CONTENT_HASH, info.content_hash);
-    w.text(&doc, gg::PARSER_VERSION, info.version);
+/// What the parts of one meeting's mapping share.
+struct MeetingCx<'a> {
+    doc: &'a NamedNode,
+    meeting: NamedNode,
+    group: NamedNode,
+    iris: &'a Iris,
+    ids: &'a Identities,
+}
+
+impl MeetingCx<'_> {
+    /// The IRI of a part of the meeting (`item/3`, `decision/1`).
+    fn part(&self, kind: &str, n: usize) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/{kind}/{n}", self.meeting.as_str()))
+    }
+}
+
+/// The document itself: its path, hash, version and git identity.
+fn document(w: &mut Writer, doc: &NamedNode, m: &Minutes, info: &DocInfo<'_>) {
+    w.typed(doc, &[gg::DOCUMENT, foaf::DOCUMENT, prov::ENTITY]);
+    w.text(doc, gg::SOURCE_PATH, info.repo_path);
+    w.text(doc, gg::CONTENT_HASH, info.content_hash);
+    w.text(doc, gg::PARSER_VERSION, info.version);
     if let Some(c) = info.git_commit {
-        w.text(&doc, gg::GIT_COMMIT, c);
+        w.text(doc, gg::GIT_COMMIT, c);
     }
     if let Some(b) = info.git_blob {
-        w.text(&doc, gg::GIT_BLOB, b);
+        w.text(doc, gg::GIT_BLOB, b);
     }
     if let Some(p) = &info.permalink {
-        w.add(&doc, gg::PERMALINK, NamedNode::new_unchecked(p.clone()));
+        w.add(doc, gg::PERMALINK, NamedNode::new_unchecked(p.clone()));
     }
     if let Some(title) = &m.title {
-        w.text(&doc, dcterms::TITLE, title);
+        w.text(doc, dcterms::TITLE, title);
     }
     if let Some(repo) = &m.repo {
-        w.add(&doc, dcterms::IS_PART_OF, repo_iri(repo));
+        w.add(doc, dcterms::IS_PART_OF, repo_iri(repo));
     }
-    if !m.is_meeting() {
-        return w.quads;
-    }
+}
 
-    // The group and its organisation.
+/// The group holding the meetings (the repository, else the folder), its
+/// organisation and its meeting series; returns the group.
+fn group(w: &mut Writer, m: &Minutes, info: &DocInfo<'_>, iris: &Iris) -> NamedNode {
     let group = match &m.repo {
         Some(repo) => {
             let g = iris.group(repo);
@@ -295,22 +334,25 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     let series = iris.series(&group);
     w.typed(&series, &[schema::EVENT_SERIES]);
     w.add(&series, schema::ORGANIZER, group.clone());
+    group
+}
 
-    // The meeting.
-    let meeting = iris.meeting(info.key);
-    w.typed(&meeting, &[gg::MEETING, schema::EVENT]);
+/// The meeting: its date, links and teams present.
+fn meeting(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
+    let meeting = &cx.meeting;
+    w.typed(meeting, &[gg::MEETING, schema::EVENT]);
     // The meeting is the activity that generated its decisions, so it is
     // tied to its document with dcterms:source, not prov:wasDerivedFrom
     // (PROV-O keeps activities and entities apart).
-    w.add(&meeting, dcterms::SOURCE, doc.clone());
-    w.add(&meeting, schema::ORGANIZER, group.clone());
-    w.add(&meeting, schema::SUPER_EVENT, series.clone());
+    w.add(meeting, dcterms::SOURCE, cx.doc.clone());
+    w.add(meeting, schema::ORGANIZER, cx.group.clone());
+    w.add(meeting, schema::SUPER_EVENT, cx.iris.series(&cx.group));
     if let Some(title) = &m.title {
-        w.text(&meeting, schema::NAME, title);
+        w.text(meeting, schema::NAME, title);
     }
     if let Some(date) = &m.date {
         w.add(
-            &meeting,
+            meeting,
             schema::START_DATE,
             Literal::new_typed_literal(date, xsd::DATE),
         );
@@ -320,28 +362,19 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        w.text(&meeting, gg::DATE_SOURCE, &s);
+        w.text(meeting, gg::DATE_SOURCE, &s);
     }
     if let Some(issue) = &m.links.issue {
-        w.add(&meeting, gg::GITHUB_ISSUE, item_iri(issue));
-        item(&mut w, issue);
+        w.add(meeting, gg::GITHUB_ISSUE, item_iri(issue));
+        item(w, issue);
     }
-    if let Some(url) = m
-        .links
-        .recording
-        .as_deref()
-        .and_then(|u| NamedNode::new(u).ok())
-    {
-        w.add(&meeting, schema::RECORDED_IN, url);
+    let url = |u: &Option<String>| u.as_deref().and_then(|u| NamedNode::new(u).ok());
+    if let Some(url) = url(&m.links.recording) {
+        w.add(meeting, schema::RECORDED_IN, url);
     }
-    if let Some(url) = m
-        .links
-        .minutes_doc
-        .as_deref()
-        .and_then(|u| NamedNode::new(u).ok())
-    {
-        w.add(&meeting, gg::MINUTES_DOC, url.clone());
-        w.add(&meeting, dcterms::RELATION, url);
+    if let Some(url) = url(&m.links.minutes_doc) {
+        w.add(meeting, gg::MINUTES_DOC, url.clone());
+        w.add(meeting, dcterms::RELATION, url);
     }
     for team in &m.teams {
         if let Some((owner, name)) = team.split_once('/') {
@@ -352,28 +385,32 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
             ));
             w.typed(&t, &[gg::TEAM]);
             w.text(&t, schema::NAME, team);
-            w.add(&meeting, gg::TEAM_PRESENT, t);
+            w.add(meeting, gg::TEAM_PRESENT, t);
         }
     }
+}
 
-    // Attendance.
-    let mut attendee_iris: Vec<(Option<String>, NamedNode)> = Vec::new();
+/// Each attendee: the person, and an attendance with its role, affiliation
+/// and line. Returns each attendee's assignee key (login or name) with
+/// their person, for resolving actions.
+fn attendance(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) -> Vec<(Option<String>, NamedNode)> {
+    let mut attendees = Vec::new();
     for (n, a) in m.attendees.iter().enumerate() {
-        let Some(key) = ids.key(a.name.as_deref(), a.handle.as_deref()) else {
+        let Some(key) = cx.ids.key(a.name.as_deref(), a.handle.as_deref()) else {
             continue;
         };
-        let person = iris.person(&key);
+        let person = cx.iris.person(&key);
         w.typed(&person, &[foaf::PERSON, schema::PERSON]);
         if let Some(name) = &a.name {
             w.text(&person, foaf::NAME, name);
         }
         if let Some(h) = &a.handle {
-            account(&mut w, &person, h);
+            account(w, &person, h);
         }
-        w.add(&meeting, schema::ATTENDEE, person.clone());
-        let att = NamedNode::new_unchecked(format!("{}/attendance/{}", meeting.as_str(), n + 1));
+        w.add(&cx.meeting, schema::ATTENDEE, person.clone());
+        let att = cx.part("attendance", n + 1);
         w.typed(&att, &[gg::ATTENDANCE, schema::ROLE]);
-        w.add(&att, gg::MEETING_PROP, meeting.clone());
+        w.add(&att, gg::MEETING_PROP, cx.meeting.clone());
         w.add(&att, gg::PERSON, person.clone());
         // Roles and affiliations hold on the meeting's date, not forever.
         if let Some(date) = &m.date {
@@ -383,7 +420,7 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
                 Literal::new_typed_literal(date, xsd::DATE),
             );
         }
-        w.add(&meeting, gg::ATTENDANCE_OF, att.clone());
+        w.add(&cx.meeting, gg::ATTENDANCE_OF, att.clone());
         if let Some(name) = &a.name {
             w.text(&att, gg::NAME_AS_WRITTEN, name);
         }
@@ -396,8 +433,8 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
         if let Some(o) = &a.affiliation {
             w.text(&att, gg::AFFILIATION, o);
         }
-        w.provenance(&att, &doc, Lines::one(a.line));
-        attendee_iris.push((
+        w.provenance(&att, cx.doc, Lines::one(a.line));
+        attendees.push((
             a.handle
                 .as_ref()
                 .map(|h| h.to_lowercase())
@@ -405,76 +442,90 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
             person,
         ));
     }
+    attendees
+}
 
-    // References.
+/// Each mention of a GitHub item, with its line, and the set of items.
+fn references(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
     for (n, mention) in m.mentions.iter().enumerate() {
-        let r = NamedNode::new_unchecked(format!("{}/ref/{}", meeting.as_str(), n + 1));
+        let r = cx.part("ref", n + 1);
         let target = item_iri(&mention.item);
         w.typed(&r, &[gg::REFERENCE]);
         w.add(&r, gg::TARGET, target.clone());
-        w.add(&meeting, gg::REFERENCE_PROP, r.clone());
-        w.provenance(&r, &doc, Lines::one(mention.line));
-        item(&mut w, &mention.item);
+        w.add(&cx.meeting, gg::REFERENCE_PROP, r.clone());
+        w.provenance(&r, cx.doc, Lines::one(mention.line));
+        item(w, &mention.item);
     }
     for i in &m.references {
-        w.add(&meeting, dcterms::REFERENCES, item_iri(i));
+        w.add(&cx.meeting, dcterms::REFERENCES, item_iri(i));
     }
+}
 
-    // Agenda.
-    let item_iri_at =
-        |pos: usize| NamedNode::new_unchecked(format!("{}/item/{}", meeting.as_str(), pos));
+/// The agenda items, with their notes and the items they are about.
+fn agenda(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
     for a in &m.agenda {
-        let it = item_iri_at(a.position);
+        let it = cx.part("item", a.position);
         w.typed(&it, &[gg::AGENDA_ITEM]);
-        w.add(&it, gg::MEETING_PROP, meeting.clone());
-        w.add(&meeting, schema::SUB_EVENT, it.clone());
+        w.add(&it, gg::MEETING_PROP, cx.meeting.clone());
+        w.add(&cx.meeting, schema::SUB_EVENT, it.clone());
         w.add(&it, schema::POSITION, Literal::from(a.position as i64));
         w.text(&it, schema::NAME, &a.title);
         for i in &a.items {
             w.add(&it, schema::ABOUT, item_iri(i));
-            item(&mut w, i);
+            item(w, i);
         }
         for note in &a.notes {
             w.text(&it, gg::NOTE, note);
         }
-        w.provenance(&it, &doc, a.lines);
+        w.provenance(&it, cx.doc, a.lines);
     }
+}
 
-    // Decisions.
+/// The decisions, generated by the meeting.
+fn decisions(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
     for (n, d) in m.decisions.iter().enumerate() {
-        let dn = NamedNode::new_unchecked(format!("{}/decision/{}", meeting.as_str(), n + 1));
+        let dn = cx.part("decision", n + 1);
         w.typed(&dn, &[gg::DECISION, prov::ENTITY]);
-        w.add(&dn, prov::WAS_GENERATED_BY, meeting.clone());
+        w.add(&dn, prov::WAS_GENERATED_BY, cx.meeting.clone());
         w.text(&dn, schema::TEXT, &d.text);
         if let Some(p) = d.agenda_item {
-            w.add(&dn, gg::AGENDA_ITEM_PROP, item_iri_at(p));
+            w.add(&dn, gg::AGENDA_ITEM_PROP, cx.part("item", p));
         }
         if let Some(i) = &d.about {
             w.add(&dn, schema::ABOUT, item_iri(i));
-            item(&mut w, i);
+            item(w, i);
         }
-        w.provenance(&dn, &doc, d.lines);
+        w.provenance(&dn, cx.doc, d.lines);
     }
+}
 
-    // Actions.
+/// The actions, each with its agent (a person or the group), status and
+/// the key that finds it again when it is carried over.
+fn actions(
+    w: &mut Writer,
+    cx: &MeetingCx<'_>,
+    m: &Minutes,
+    attendees: &[(Option<String>, NamedNode)],
+) {
     for (n, a) in m.actions.iter().enumerate() {
-        let an = NamedNode::new_unchecked(format!("{}/action/{}", meeting.as_str(), n + 1));
+        let an = cx.part("action", n + 1);
         w.typed(&an, &[gg::ACTION, schema::PLAN_ACTION]);
-        w.add(&an, gg::MEETING_PROP, meeting.clone());
+        w.add(&an, gg::MEETING_PROP, cx.meeting.clone());
         w.text(&an, schema::TEXT, &a.text);
         w.text(&an, gg::ASSIGNEE_AS_WRITTEN, &a.assignee_as_written);
         // The agent, through the identity rules: an attendee, or a handle
         // of someone not in the attendance list (still a person).
         let agent = if a.assignee == "group" {
             None
-        } else if let Some((_, p)) = attendee_iris
+        } else if let Some((_, p)) = attendees
             .iter()
             .find(|(k, _)| k.as_deref() == Some(a.assignee.as_str()))
         {
             Some((p.clone(), false))
         } else if a.assignee_as_written.starts_with('@') {
-            ids.key(None, Some(&a.assignee))
-                .map(|k| (iris.person(&k), true))
+            cx.ids
+                .key(None, Some(&a.assignee))
+                .map(|k| (cx.iris.person(&k), true))
         } else {
             None
         };
@@ -490,30 +541,25 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
         };
         w.add(&an, schema::ACTION_STATUS, NamedNode::new_unchecked(status));
         match agent {
-            _ if a.assignee == "group" => w.add(&an, schema::AGENT, group.clone()),
+            _ if a.assignee == "group" => w.add(&an, schema::AGENT, cx.group.clone()),
             Some((p, off_list)) => {
                 if off_list {
                     w.typed(&p, &[foaf::PERSON, schema::PERSON]);
-                    account(&mut w, &p, &a.assignee);
+                    account(w, &p, &a.assignee);
                 }
                 w.add(&an, schema::AGENT, p);
             }
             None => {}
         }
         if let Some(p) = a.agenda_item {
-            w.add(&an, gg::AGENDA_ITEM_PROP, item_iri_at(p));
+            w.add(&an, gg::AGENDA_ITEM_PROP, cx.part("item", p));
         }
         if let Some(i) = &a.about {
             w.add(&an, schema::ABOUT, item_iri(i));
-            item(&mut w, i);
+            item(w, i);
         }
-        w.provenance(&an, &doc, a.lines);
+        w.provenance(&an, cx.doc, a.lines);
     }
-
-    // Sorted so the graph is written the same way every time.
-    w.quads.sort_by_cached_key(|q| q.to_string());
-    w.quads.dedup();
-    w.quads
 }
 
 /// A key under which the same action written again in a later meeting
@@ -527,7 +573,7 @@ pub fn action_key(assignee: &str, text: &str) -> String {
             .unwrap()
     });
     let text = LABEL.replace(text, "");
-    let words: Vec<String> = crate::parse::statements::fold(&text)
+    let words: Vec<String> = crate::text::fold(&text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)

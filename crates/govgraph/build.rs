@@ -4,7 +4,9 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+    // The saved queries live at the top of the repository, beside the
+    // ontology, where users look for them.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../queries");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut entries: Vec<_> = fs::read_dir(&dir)
         .map(|rd| {

@@ -63,36 +63,24 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
-pub mod decode;
 pub mod error;
+pub mod files;
 pub mod jsonld;
 pub mod map;
-pub mod model;
-pub mod parse;
 pub mod project;
 pub mod push;
 pub mod query;
 pub mod resolve;
 pub mod serve;
-pub mod source;
 pub mod store;
 pub mod validate;
 pub mod vocab;
 
+// The reading half lives in its own crate (no RDF, no RocksDB); it is
+// re-exported so that one `govgraph::` path reaches the whole pipeline.
+pub use govgraph_minutes::{decode, model, parse, read_minutes, source, text};
+
 pub use error::{Error, Result};
 
 /// The ontology, in Turtle, as shipped in `ontology/govgraph.ttl`.
-pub const ONTOLOGY_TTL: &str = include_str!("../ontology/govgraph.ttl");
-
-/// Reads one minutes document from bytes: decode, then parse.
-///
-/// Never fails; what could not be read is in the diagnostics.
-pub fn read_minutes(bytes: &[u8], cx: &parse::Context) -> model::Minutes {
-    let decoded = decode::decode(bytes);
-    let mut m = parse::parse(&decoded.text, cx);
-    let mut diagnostics = decoded.diagnostics;
-    diagnostics.append(&mut m.diagnostics);
-    diagnostics.sort_by_key(|d| d.line);
-    m.diagnostics = diagnostics;
-    m
-}
+pub const ONTOLOGY_TTL: &str = include_str!("../../../ontology/govgraph.ttl");

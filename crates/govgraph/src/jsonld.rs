@@ -22,7 +22,7 @@ use serde_json::Value;
 type Json = json_syntax::Value<()>;
 
 /// govgraph's context, as in `ontology/context.jsonld`.
-pub const CONTEXT: &str = include_str!("../ontology/context.jsonld");
+pub const CONTEXT: &str = include_str!("../../../ontology/context.jsonld");
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 

@@ -25,7 +25,9 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
+use oxigraph::sparql::{
+    CancellationToken, QueryResults, QuerySolutionIter, SparqlEvaluator, Variable,
+};
 use std::io::Write;
 
 include!(concat!(env!("OUT_DIR"), "/saved_queries.rs"));
@@ -324,127 +326,98 @@ pub fn run_with(
 /// How to write results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
-    /// An aligned table for people.
-    Table,
     /// A SPARQL results format (CSV, TSV, JSON, XML).
     Results(QueryResultsFormat),
     /// An RDF format, for CONSTRUCT and DESCRIBE.
     Rdf(RdfFormat),
 }
 
-/// Writes query results. Solutions and booleans go as a table or a SPARQL
-/// results format; graphs as RDF (Turtle when a results format was asked).
-///
-/// The table leaves out the variables in `hidden`: a saved query's
-/// parameters, which the engine needs projected but people need not see
-/// (CSV, TSV and JSON keep every variable).
+/// Writes query results: solutions and booleans in a SPARQL results
+/// format, graphs as RDF.
 ///
 /// # Errors
 ///
-/// Fails when the query fails while results stream, or on a write error.
-pub fn write(
-    results: QueryResults<'_>,
-    output: Output,
-    hidden: &[String],
-    mut out: impl Write,
-) -> Result<()> {
-    match results {
-        QueryResults::Graph(triples) => {
-            let format = match output {
-                Output::Rdf(f) => f,
-                Output::Table => RdfFormat::Turtle,
-                Output::Results(f) => {
-                    return Err(Error::Parameter(format!(
-                        "--format {} is for SELECT and ASK results; a CONSTRUCT or DESCRIBE query writes RDF (turtle, ntriples, rdfxml, jsonld)",
-                        f.file_extension()
-                    )));
-                }
-            };
+/// Fails when the results do not fit the format (a graph as CSV, solutions
+/// as Turtle), when the query fails while results stream, or on a write
+/// error.
+pub fn write(results: QueryResults<'_>, output: Output, mut out: impl Write) -> Result<()> {
+    match (results, output) {
+        (QueryResults::Graph(triples), Output::Rdf(format)) => {
             let mut w = crate::store::serializer(format).for_writer(out);
             for t in triples {
                 w.serialize_triple(&t?)?;
             }
             w.finish()?;
         }
-        QueryResults::Boolean(_) | QueryResults::Solutions(_)
-            if matches!(output, Output::Rdf(_)) =>
-        {
+        (QueryResults::Graph(_), Output::Results(f)) => {
+            return Err(Error::Parameter(format!(
+                "--format {} is for SELECT and ASK results; a CONSTRUCT or DESCRIBE query writes RDF (turtle, ntriples, rdfxml, jsonld)",
+                f.file_extension()
+            )));
+        }
+        (QueryResults::Boolean(_) | QueryResults::Solutions(_), Output::Rdf(_)) => {
             return Err(Error::Parameter(
                 "this RDF format is for CONSTRUCT and DESCRIBE queries; SELECT and ASK results use table, csv, tsv, json or xml".into(),
             ));
         }
-        QueryResults::Boolean(b) => match output {
-            Output::Results(f) => {
-                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(out, b)?;
-            }
-            _ => writeln!(out, "{b}")?,
-        },
-        QueryResults::Solutions(solutions) => {
+        (QueryResults::Boolean(b), Output::Results(f)) => {
+            QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut out, b)?;
+        }
+        (QueryResults::Solutions(solutions), Output::Results(f)) => {
             let vars: Vec<Variable> = solutions.variables().to_vec();
-            match output {
-                Output::Results(f) => {
-                    let mut w = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(out, vars)?;
-                    for s in solutions {
-                        w.serialize(&s?)?;
-                    }
-                    w.finish()?;
-                }
-                _ => {
-                    // All rows first: a parameter's column is left out only
-                    // when it holds the same value on every row (the bound
-                    // value, or nothing); a column that shares a parameter's
-                    // name but carries data stays.
-                    let mut all: Vec<Vec<String>> = Vec::new();
-                    for s in solutions {
-                        let s = s?;
-                        all.push(
-                            vars.iter()
-                                .map(|v| s.get(v).map(display_term).unwrap_or_default())
-                                .collect(),
-                        );
-                    }
-                    let keep: Vec<usize> = (0..vars.len())
-                        .filter(|&i| {
-                            !hidden.iter().any(|h| h == vars[i].as_str())
-                                || all.iter().any(|r| r[i] != all[0][i])
-                        })
-                        .collect();
-                    let vars: Vec<Variable> = keep.iter().map(|&i| vars[i].clone()).collect();
-                    let mut table = comfy_table::Table::new();
-                    table.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
-                    table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-                    table.set_header(vars.iter().map(|v| v.as_str().to_owned()));
-                    let rows = all.len();
-                    let mut widest = vec![0usize; vars.len()];
-                    for row in all {
-                        let cells: Vec<String> = keep.iter().map(|&i| row[i].clone()).collect();
-                        for (w, c) in widest.iter_mut().zip(&cells) {
-                            *w = (*w).max(c.chars().count());
-                        }
-                        table.add_row(cells);
-                    }
-                    // Short columns (dates, counts, logins) never wrap; long
-                    // text takes what is left of the terminal.
-                    for (i, (w, v)) in widest.iter().zip(&vars).enumerate() {
-                        let w = (*w).max(v.as_str().len());
-                        if let Some(col) = table.column_mut(i) {
-                            col.set_constraint(if w <= 10 {
-                                comfy_table::ColumnConstraint::ContentWidth
-                            } else {
-                                comfy_table::ColumnConstraint::LowerBoundary(
-                                    comfy_table::Width::Fixed(w.min(12) as u16),
-                                )
-                            });
-                        }
-                    }
-                    writeln!(out, "{table}")?;
-                    writeln!(out, "{rows} row{}", if rows == 1 { "" } else { "s" })?;
-                }
+            let mut w =
+                QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(out, vars)?;
+            for s in solutions {
+                w.serialize(&s?)?;
             }
+            w.finish()?;
         }
     }
     Ok(())
+}
+
+/// Solutions as people read them: a header and rows of display strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// The variables shown.
+    pub header: Vec<String>,
+    /// One row per solution, terms as [`display_term`] writes them.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Collects solutions into a [`Table`], leaving out the variables in
+/// `hidden` (a saved query's parameters, which the engine needs projected
+/// but people need not see) when they hold one value on every row.
+///
+/// # Errors
+///
+/// Fails when the query fails while solutions stream.
+pub fn table(solutions: QuerySolutionIter<'_>, hidden: &[String]) -> Result<Table> {
+    let vars: Vec<Variable> = solutions.variables().to_vec();
+    let mut all: Vec<Vec<String>> = Vec::new();
+    for s in solutions {
+        let s = s?;
+        all.push(
+            vars.iter()
+                .map(|v| s.get(v).map(display_term).unwrap_or_default())
+                .collect(),
+        );
+    }
+    // A parameter's column is left out only when it holds the same value on
+    // every row (the bound value, or nothing); a column that shares a
+    // parameter's name but carries data stays.
+    let keep: Vec<usize> = (0..vars.len())
+        .filter(|&i| {
+            !hidden.iter().any(|h| h == vars[i].as_str()) || all.iter().any(|r| r[i] != all[0][i])
+        })
+        .collect();
+    Ok(Table {
+        header: keep.iter().map(|&i| vars[i].as_str().to_owned()).collect(),
+        rows: all
+            .into_iter()
+            .map(|row| keep.iter().map(|&i| row[i].clone()).collect())
+            .collect(),
+    })
 }
 
 /// A term as a person reads it: literals by value, IRIs with a known

@@ -1,0 +1,353 @@
+//! Ingest: source files through parse, resolve and map into the store.
+//!
+//! The stages, each a function below: read every file (a file that cannot
+//! be read is reported and the batch goes on); learn who is who across the
+//! batch and the store; for each document, work out its version and skip it
+//! when the store already holds that version, else map it; write changed
+//! documents one transaction each and new ones in one bulk load; find
+//! stored documents whose files are gone; recompute the derived graphs;
+//! count what the store holds.
+
+use super::{BULK_THRESHOLD, Store, derive, in_default_graph};
+use crate::error::Result;
+use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
+use crate::model::{Diagnostic, Minutes, Severity};
+use crate::resolve::{Aliases, Identities};
+use crate::source::{ReadDoc, SourceFile, read_source};
+use crate::vocab::{self, gg};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term};
+use oxigraph::sparql::QueryResults;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// How ingesting went for one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not in the store before.
+    New,
+    /// In the store with other content; replaced.
+    Changed,
+    /// In the store with the same content; left alone.
+    Unchanged,
+    /// Could not be read; nothing stored.
+    Failed,
+}
+
+/// The diagnostics of one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The file's path as given.
+    pub path: PathBuf,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Whether it yielded a meeting.
+    pub meeting: bool,
+    /// What the reader noticed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// One entry per file, in path order.
+    pub files: Vec<FileReport>,
+    /// Meetings in the store after the ingest.
+    pub meetings: usize,
+    /// Distinct people in the store after the ingest.
+    pub people: usize,
+    /// Distinct triples in the graph (the union of all documents) after the ingest.
+    pub triples: usize,
+    /// Stored documents this run did not find (their IRIs); removed when
+    /// [`IngestOptions::prune`] is set.
+    pub stale: Vec<String>,
+}
+
+impl Report {
+    /// How many files had this outcome.
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.files.iter().filter(|f| f.outcome == outcome).count()
+    }
+
+    /// Whether any file could not be read or yielded no meeting, or any
+    /// diagnostic is an error.
+    pub fn has_problems(&self) -> bool {
+        self.files.iter().any(|f| {
+            f.outcome == Outcome::Failed
+                || !f.meeting
+                || f.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        })
+    }
+}
+
+/// Options for [`ingest`].
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// The namespace for minted IRIs.
+    pub base_iri: String,
+    /// Rewrite every document even when unchanged.
+    pub force: bool,
+    /// Remove stored documents that this run did not find (files renamed
+    /// or deleted since they were ingested).
+    pub prune: bool,
+    /// Identity rules declared by the user.
+    pub aliases: Aliases,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            base_iri: vocab::DEFAULT_BASE.to_owned(),
+            force: false,
+            prune: false,
+            aliases: Aliases::default(),
+        }
+    }
+}
+
+pub(super) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A file that was read: its index in the batch and what reading it gave.
+struct Read {
+    index: usize,
+    doc: ReadDoc,
+}
+
+/// Ingests source files into the store.
+///
+/// `progress` is called after each file is read, with the count so far.
+///
+/// # Errors
+///
+/// Fails on a storage error or an invalid base IRI. A file that cannot be
+/// read is not an error: it is reported in the [`Report`] and the rest go on.
+pub fn ingest(
+    store: &Store,
+    files: &[SourceFile],
+    opts: &IngestOptions,
+    progress: &dyn Fn(usize),
+) -> Result<Report> {
+    let iris = Iris::new(&opts.base_iri)?;
+    store.ensure_ontology()?;
+    let mut report = Report::default();
+    let read = read_all(files, &mut report, progress);
+    let mut ids =
+        Identities::learn(read.iter().map(|r| &r.doc.minutes)).with_aliases(opts.aliases.clone());
+    store.known_identities(&mut ids)?;
+    let version = rules_version(&opts.aliases);
+    let mut bulk: Vec<(usize, Vec<Quad>)> = Vec::new();
+    for r in &read {
+        let f = &files[r.index];
+        let file_report = &mut report.files[r.index];
+        let doc = iris.document(&f.key);
+        let state = store.document_state(&doc)?;
+        let doc_version = document_version(&version, &r.doc.minutes, &ids);
+        let same = state
+            .as_ref()
+            .is_some_and(|(h, v)| *h == r.doc.content_hash && *v == doc_version);
+        if same && !opts.force {
+            continue;
+        }
+        let permalink = permalink(f, &r.doc.blob, &mut file_report.diagnostics);
+        let info = DocInfo {
+            key: &f.key,
+            repo_path: &f.repo_path,
+            content_hash: &r.doc.content_hash,
+            version: &doc_version,
+            git_commit: f.git.as_ref().and_then(|g| g.commit.as_deref()),
+            git_blob: f.git.as_ref().map(|_| r.doc.blob.as_str()),
+            permalink,
+        };
+        let quads = map::map(&r.doc.minutes, &info, &iris, &ids);
+        if state.is_some() {
+            store.replace_document(&doc, &quads)?;
+            file_report.outcome = Outcome::Changed;
+        } else {
+            file_report.outcome = Outcome::New;
+            bulk.push((r.index, quads));
+        }
+    }
+    write_new(store, files, &iris, bulk)?;
+    report.stale = stale_documents(store, files, &iris)?;
+    if opts.prune {
+        for d in &report.stale {
+            store.replace_document(&NamedNode::new_unchecked(d.clone()), &[])?;
+        }
+    }
+    // Always: an interrupted run may have stored documents without
+    // deriving from them.
+    derive::derive(store, &iris, &ids)?;
+    store.inner.flush().ok();
+    count_contents(store, &mut report)?;
+    Ok(report)
+}
+
+/// Reads every file; each gets a report entry, in batch order, and files
+/// that could not be read are marked failed.
+fn read_all(files: &[SourceFile], report: &mut Report, progress: &dyn Fn(usize)) -> Vec<Read> {
+    let mut read = Vec::new();
+    for (index, f) in files.iter().enumerate() {
+        match read_source(f) {
+            Ok(doc) => {
+                let m = &doc.minutes;
+                let mut diagnostics = m.diagnostics.clone();
+                if !m.is_meeting() {
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        "no-meeting",
+                        1,
+                        "no date, attendance, agenda or meeting issue found: stored as a document without a meeting",
+                    ));
+                }
+                report.files.push(FileReport {
+                    path: f.path.clone(),
+                    outcome: Outcome::Unchanged,
+                    meeting: m.is_meeting(),
+                    diagnostics,
+                });
+                read.push(Read { index, doc });
+            }
+            Err(d) => report.files.push(FileReport {
+                path: f.path.clone(),
+                outcome: Outcome::Failed,
+                meeting: false,
+                diagnostics: vec![d],
+            }),
+        }
+        progress(index + 1);
+    }
+    read
+}
+
+/// The version every document gets under these identity rules: documents
+/// mapped under other rules are mapped again.
+fn rules_version(aliases: &Aliases) -> String {
+    if aliases.is_empty() {
+        PARSER_VERSION.to_owned()
+    } else {
+        format!(
+            "{PARSER_VERSION} aliases:{}",
+            &hex(&Sha256::digest(aliases.canonical()))[..12]
+        )
+    }
+}
+
+/// One document's version. Its graph depends on who its names resolve to,
+/// which other documents can change (`Jane Doe` is `@jdoe` elsewhere): the
+/// resolutions are part of its version, so an incremental ingest gives the
+/// graph a fresh one does.
+fn document_version(version: &str, m: &Minutes, ids: &Identities) -> String {
+    let resolved: Vec<String> = m
+        .attendees
+        .iter()
+        .filter(|a| a.handle.is_none())
+        .filter_map(|a| ids.key(a.name.as_deref(), None).map(|k| k.slug()))
+        .collect();
+    if resolved.is_empty() {
+        version.to_owned()
+    } else {
+        format!(
+            "{version} ids:{}",
+            &hex(&Sha256::digest(resolved.join("\n")))[..12]
+        )
+    }
+}
+
+/// The document's GitHub permalink, only for a file exactly as committed:
+/// otherwise the line numbers would point into a different version (which
+/// a note says).
+fn permalink(f: &SourceFile, blob: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let git = f.git.as_ref()?;
+    let commit = git.commit.as_deref()?;
+    match &f.repo {
+        Some(repo) if git.committed_blob.as_deref() == Some(blob) => {
+            // Path segments are percent-encoded: a file name with a space
+            // or `#` must still give a valid IRI.
+            Some(format!(
+                "{}/blob/{commit}/{}",
+                map::repo_iri(repo).as_str(),
+                map::encode_path(&f.repo_path)
+            ))
+        }
+        Some(_) | None if git.committed_blob.as_deref() == Some(blob) => None,
+        _ => {
+            diagnostics.push(Diagnostic::new(
+                Severity::Note,
+                "uncommitted",
+                0,
+                format!(
+                    "the file differs from commit {} (uncommitted or untracked): no permalink",
+                    &commit[..commit.len().min(12)]
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// Writes new documents: one atomic bulk load when there are enough of
+/// them for its set-up to pay (either every new document lands or none),
+/// else one transaction each.
+fn write_new(
+    store: &Store,
+    files: &[SourceFile],
+    iris: &Iris,
+    bulk: Vec<(usize, Vec<Quad>)>,
+) -> Result<()> {
+    if bulk.len() >= BULK_THRESHOLD {
+        let mut quads: Vec<Quad> = bulk.into_iter().flat_map(|(_, q)| q).collect();
+        let union: Vec<Quad> = quads.iter().map(in_default_graph).collect();
+        quads.extend(union);
+        let mut loader = store.inner.bulk_loader();
+        loader.load_quads(quads)?;
+        loader.commit()?;
+    } else {
+        for (i, quads) in bulk {
+            store.replace_document(&iris.document(&files[i].key), &quads)?;
+        }
+    }
+    Ok(())
+}
+
+/// Documents stored before whose files this run did not find, sorted.
+fn stale_documents(store: &Store, files: &[SourceFile], iris: &Iris) -> Result<Vec<String>> {
+    let seen: HashSet<String> = files
+        .iter()
+        .map(|f| iris.document(&f.key).as_str().to_owned())
+        .collect();
+    let q = format!(
+        "SELECT DISTINCT ?d WHERE {{ GRAPH ?d {{ ?d a <{}> }} }}",
+        gg::DOCUMENT
+    );
+    let mut stale = Vec::new();
+    if let QueryResults::Solutions(sols) = store.select(&q)? {
+        for sol in sols {
+            if let Some(Term::NamedNode(d)) = sol?.get("d")
+                && !seen.contains(d.as_str())
+            {
+                stale.push(d.as_str().to_owned());
+            }
+        }
+    }
+    stale.sort();
+    Ok(stale)
+}
+
+/// Counts the meetings, people and triples the store holds.
+fn count_contents(store: &Store, report: &mut Report) -> Result<()> {
+    report.meetings = store.count(&format!(
+        "SELECT DISTINCT ?m WHERE {{ ?m a <{}> }}",
+        gg::MEETING
+    ))?;
+    report.people = store.count(&format!(
+        "SELECT DISTINCT ?p WHERE {{ ?m <{}> ?p }}",
+        vocab::schema::ATTENDEE
+    ))?;
+    report.triples = store
+        .inner
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+        .count();
+    Ok(())
+}

@@ -1,0 +1,430 @@
+//! The Oxigraph store: ingesting documents, replacing them, exporting.
+//!
+//! Each document is one named graph. Ingesting a document whose content hash
+//! and parser version match what the store holds does nothing; a changed
+//! document's graph is cleared and rewritten in one transaction; new
+//! documents go through the bulk loader, which commits atomically. Either
+//! way the store never holds half a document. (Fewer than 16 new documents
+//! are written one transaction each: the bulk loader's set-up costs more.)
+//!
+//! The store's default graph is the union of all named graphs, as a set:
+//! SPARQL defines the union default graph as an RDF merge, while Oxigraph's
+//! union view repeats a triple once per graph that holds it (a person named
+//! in seven documents would count seven times). So govgraph keeps the union
+//! materialised in the default graph, updated in the same transaction as the
+//! document, and queries run on it.
+
+mod derive;
+mod ingest;
+
+pub use ingest::{FileReport, IngestOptions, Outcome, Report, ingest};
+
+use crate::error::{Error, Result};
+use crate::resolve::Identities;
+use crate::vocab::{self, gg};
+use ingest::hex;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::dataset::{CanonicalizationAlgorithm, CanonicalizationHashAlgorithm};
+use oxigraph::model::{
+    BlankNode, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+
+/// A govgraph store, on disk or in memory. Clones share one database
+/// (a server hands one to each connection).
+#[derive(Clone)]
+pub struct Store {
+    inner: oxigraph::store::Store,
+}
+
+/// How many new documents make the bulk loader worth its set-up.
+const BULK_THRESHOLD: usize = 16;
+
+impl Store {
+    /// Opens (creating if needed) the on-disk store at `path`, for writing.
+    ///
+    /// # Errors
+    ///
+    /// Fails when another process holds the store, the folder is not
+    /// writable, or it is not an Oxigraph store.
+    pub fn open(path: &Path) -> Result<Self> {
+        let fail = |message: &str| {
+            Err(Error::StoreOpen {
+                path: path.to_path_buf(),
+                message: message.into(),
+            })
+        };
+        if path.is_file() {
+            return fail("it is a file, not a store folder; pass --store with a folder");
+        }
+        if path
+            .parent()
+            .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists())
+        {
+            return fail("its parent folder does not exist; create it or pass another --store");
+        }
+        oxigraph::store::Store::open(path)
+            .map(|inner| Store { inner })
+            .map_err(|e| open_error(path, &e.to_string()))
+    }
+
+    /// Opens an existing on-disk store for reading only, so that queries can
+    /// run while another process ingests.
+    ///
+    /// # Errors
+    ///
+    /// Fails when there is no store at `path` or it cannot be read.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.join("CURRENT").exists() {
+            return Err(Error::StoreOpen {
+                path: path.to_path_buf(),
+                message: "no store there; run `govgraph ingest PATH...` first, or pass --store"
+                    .into(),
+            });
+        }
+        oxigraph::store::Store::open_read_only(path)
+            .map(|inner| Store { inner })
+            .map_err(|e| open_error(path, &e.to_string()))
+    }
+
+    /// A store in memory, gone when dropped.
+    ///
+    /// # Errors
+    ///
+    /// Fails only if the storage layer cannot start.
+    pub fn memory() -> Result<Self> {
+        Ok(Store {
+            inner: oxigraph::store::Store::new()?,
+        })
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    /// Writes the ontology into its own graph if it is missing or differs.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn ensure_ontology(&self) -> Result<()> {
+        let graph = NamedNodeRef::new_unchecked(vocab::ONTOLOGY_GRAPH);
+        let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(graph)
+            .for_slice(crate::ONTOLOGY_TTL.as_bytes())
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| Error::Internal(format!("the built-in ontology does not parse: {e}")))?;
+        // The parser names blank nodes at random; name them by order of
+        // appearance instead, so the same ontology is the same quads on
+        // every run and exports are byte-for-byte reproducible.
+        let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+        let mut stable = |b: &BlankNode| {
+            let n = names.len();
+            names
+                .entry(b.clone())
+                .or_insert_with(|| BlankNode::new_unchecked(format!("ontology{n}")))
+                .clone()
+        };
+        let quads: Vec<Quad> = quads
+            .into_iter()
+            .map(|q| {
+                let subject = match &q.subject {
+                    NamedOrBlankNode::BlankNode(b) => stable(b).into(),
+                    other => other.clone(),
+                };
+                let object = match &q.object {
+                    Term::BlankNode(b) => stable(b).into(),
+                    other => other.clone(),
+                };
+                Quad::new(subject, q.predicate, object, q.graph_name)
+            })
+            .collect();
+        let have: HashSet<Quad> = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .collect::<std::result::Result<_, _>>()?;
+        if have != quads.iter().cloned().collect() {
+            self.replace_document(&graph.into_owned(), &quads)?;
+        }
+        Ok(())
+    }
+
+    /// The content hash and parser version stored for a document, if any.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn document_state(&self, doc: &NamedNode) -> Result<Option<(String, String)>> {
+        let g = GraphNameRef::NamedNode(doc.as_ref());
+        let value = |p: &str| -> Result<Option<String>> {
+            Ok(self
+                .inner
+                .quads_for_pattern(
+                    Some(doc.as_ref().into()),
+                    Some(NamedNodeRef::new_unchecked(p)),
+                    None,
+                    Some(g),
+                )
+                .next()
+                .transpose()?
+                .and_then(|q| match q.object {
+                    Term::Literal(l) => Some(l.value().to_owned()),
+                    _ => None,
+                }))
+        };
+        Ok(
+            match (value(gg::CONTENT_HASH)?, value(gg::PARSER_VERSION)?) {
+                (Some(h), Some(v)) => Some((h, v)),
+                _ => None,
+            },
+        )
+    }
+
+    /// Replaces one document's graph with `quads`, in one transaction.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error; the store is then unchanged.
+    pub fn replace_document(&self, doc: &NamedNode, quads: &[Quad]) -> Result<()> {
+        let graph = GraphNameRef::NamedNode(doc.as_ref());
+        let mut tx = self.inner.start_transaction()?;
+        let old: Vec<Quad> = tx
+            .quads_for_pattern(None, None, None, Some(graph))
+            .collect::<std::result::Result<_, _>>()?;
+        tx.clear_graph(doc.as_ref())?;
+        tx.extend(quads);
+        let union: Vec<Quad> = quads.iter().map(in_default_graph).collect();
+        tx.extend(&union);
+        // A triple leaves the union only when no other document holds it.
+        for q in &old {
+            let still_held = tx
+                .quads_for_pattern(
+                    Some(q.subject.as_ref()),
+                    Some(q.predicate.as_ref()),
+                    Some(q.object.as_ref()),
+                    None,
+                )
+                .filter_map(std::result::Result::ok)
+                .any(|other| !other.graph_name.is_default_graph());
+            if !still_held {
+                tx.remove(&in_default_graph(q));
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Name–login pairs already in the store, so that a document ingested
+    /// alone resolves names as it would in a full ingest.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn known_identities(&self, ids: &mut Identities) -> Result<()> {
+        let q = format!(
+            "SELECT DISTINCT ?n ?h WHERE {{ ?a <{}> ?n ; <{}> ?h }}",
+            gg::NAME_AS_WRITTEN,
+            gg::HANDLE_AS_WRITTEN
+        );
+        if let QueryResults::Solutions(sols) = self.select(&q)? {
+            for s in sols {
+                let s = s?;
+                if let (Some(Term::Literal(n)), Some(Term::Literal(h))) = (s.get("n"), s.get("h")) {
+                    ids.add(n.value(), h.value());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn select(&self, q: &str) -> Result<QueryResults<'static>> {
+        Ok(SparqlEvaluator::new()
+            .parse_query(q)?
+            .on_store(&self.inner)
+            .execute()?)
+    }
+
+    /// The number of quads in the store, the union in the default graph included.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn len(&self) -> Result<usize> {
+        Ok(self.inner.len()?)
+    }
+
+    /// Whether the store is empty.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// Counts the distinct solutions of a one-variable `SELECT`.
+    fn count(&self, q: &str) -> Result<usize> {
+        match self.select(q)? {
+            QueryResults::Solutions(s) => Ok(s.count()),
+            _ => Ok(0),
+        }
+    }
+
+    /// Writes the store in `format`. Triple formats get the union of all
+    /// documents' graphs (the default graph); quad formats get the named
+    /// graphs, without the default graph that repeats them. Output is sorted
+    /// so that the same store always exports the same bytes.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage or write error.
+    pub fn export(&self, format: RdfFormat, out: impl Write) -> Result<()> {
+        let mut w = serializer(format).for_writer(out);
+        if format.supports_datasets() {
+            let mut quads: Vec<Quad> = self
+                .inner
+                .iter()
+                .filter(|q| {
+                    q.as_ref()
+                        .map_or(true, |q| !q.graph_name.is_default_graph())
+                })
+                .collect::<std::result::Result<_, _>>()?;
+            // Grouped by graph, then by subject, so that TriG writes one
+            // block per graph and JSON-LD one object per graph and node.
+            quads.sort_by_cached_key(|q| {
+                (
+                    q.graph_name.to_string(),
+                    q.subject.to_string(),
+                    q.predicate.to_string(),
+                    q.object.to_string(),
+                )
+            });
+            for q in &quads {
+                w.serialize_quad(q)?;
+            }
+        } else {
+            let mut triples: Vec<Triple> = self
+                .inner
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+                .map(|q| q.map(Triple::from))
+                .collect::<std::result::Result<_, _>>()?;
+            triples.sort_by_cached_key(|t| t.to_string());
+            for t in &triples {
+                w.serialize_triple(t)?;
+            }
+        }
+        w.finish()?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Writes the dataset (the named graphs, as the N-Quads export has
+    /// them) in its canonical form: blank nodes labelled by RDF Dataset
+    /// Canonicalization (RDFC-1.0, SHA-256), each quad in canonical
+    /// N-Quads, lines sorted by code point. The same facts give the same
+    /// bytes whatever store or run produced them. Returns the SHA-256 of
+    /// what was written, in hex.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage or write error.
+    pub fn export_canonical(&self, mut out: impl Write) -> Result<String> {
+        let mut dataset = oxigraph::model::Dataset::new();
+        for q in self.inner.iter() {
+            let q = q?;
+            if !q.graph_name.is_default_graph() {
+                dataset.insert(&q);
+            }
+        }
+        dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
+            hash_algorithm: CanonicalizationHashAlgorithm::Sha256,
+        });
+        // oxrdf writes terms in canonical N-Quads form (the escapes RDF
+        // 1.1 N-Quads prescribes); a line is a quad and " .".
+        let mut lines: Vec<String> = dataset.iter().map(|q| format!("{q} .\n")).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let mut hash = Sha256::new();
+        for l in &lines {
+            hash.update(l.as_bytes());
+            out.write_all(l.as_bytes())?;
+        }
+        Ok(hex(&hash.finalize()))
+    }
+}
+
+/// Loads RDF in `format` into a new in-memory store, every triple in the
+/// default graph (the graphs of a quad format merged, as govgraph's own
+/// store keeps its union), for validating or querying a file. Relative
+/// IRIs resolve against `base` (the file's URL) when given.
+///
+/// # Errors
+///
+/// Fails when the RDF does not parse, naming the line.
+pub fn load_as_union(
+    rdf: &[u8],
+    format: RdfFormat,
+    base: Option<&str>,
+) -> Result<oxigraph::store::Store> {
+    let store = oxigraph::store::Store::new()?;
+    let mut quads = Vec::new();
+    let mut parser = RdfParser::from_format(format);
+    if let Some(b) = base {
+        parser = parser
+            .with_base_iri(b)
+            .map_err(|e| Error::Rdf(format!("bad base IRI {b}: {e}")))?;
+    }
+    for q in parser.for_slice(rdf) {
+        let q = q.map_err(|e| Error::Rdf(e.to_string()))?;
+        quads.push(in_default_graph(&q));
+    }
+    store.extend(quads)?;
+    Ok(store)
+}
+
+/// An RDF serializer for `format` that declares govgraph's prefixes, so
+/// Turtle and TriG read well.
+pub fn serializer(format: RdfFormat) -> RdfSerializer {
+    vocab::PREFIXES
+        .iter()
+        .fold(RdfSerializer::from_format(format), |ser, (prefix, ns)| {
+            // The prefixes are constant, valid IRIs: this cannot fail.
+            ser.with_prefix(*prefix, *ns).expect("valid prefix")
+        })
+}
+
+/// The same triple in the default graph (the union).
+fn in_default_graph(q: &Quad) -> Quad {
+    Quad::new(
+        q.subject.clone(),
+        q.predicate.clone(),
+        q.object.clone(),
+        oxigraph::model::GraphName::DefaultGraph,
+    )
+}
+
+fn open_error(path: &Path, message: &str) -> Error {
+    let lower = message.to_lowercase();
+    let advice = if lower.contains("no such file") || lower.contains("while stat") {
+        "the store changed while it was being opened; is an ingest running? retry when it finishes"
+    } else if lower.contains("lock") {
+        "another govgraph process is using it; wait for it to finish, or pass another --store"
+    } else if lower.contains("permission")
+        || lower.contains("read-only")
+        || lower.contains("read only")
+    {
+        "the folder is not writable; pass --store with a writable folder"
+    } else {
+        "is it an Oxigraph store? pass --store with an empty or govgraph folder"
+    };
+    Error::StoreOpen {
+        path: path.to_path_buf(),
+        message: format!("{advice} ({})", message.trim()),
+    }
+}
