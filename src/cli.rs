@@ -203,9 +203,9 @@ pub enum ValidateFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ParseFormat {
-    /// One JSON object per file, one per line.
+    /// One JSON object per meeting, one per line.
     Json,
-    /// One indented JSON object per file.
+    /// One indented JSON object per meeting.
     JsonPretty,
 }
 

@@ -41,11 +41,15 @@ pub fn run(files: &[PathBuf], format: ParseFormat) -> Result<bool> {
                     render::diagnostic(path, d);
                 }
                 ok &= m.is_meeting();
-                match format {
-                    ParseFormat::Json => serde_json::to_writer(&mut out, &m)?,
-                    ParseFormat::JsonPretty => serde_json::to_writer_pretty(&mut out, &m)?,
+                // One object per meeting: a log of several meetings gives
+                // several lines.
+                for view in m.views() {
+                    match format {
+                        ParseFormat::Json => serde_json::to_writer(&mut out, &view)?,
+                        ParseFormat::JsonPretty => serde_json::to_writer_pretty(&mut out, &view)?,
+                    }
+                    writeln!(out)?;
                 }
-                writeln!(out)?;
             }
             Err(d) => {
                 render::diagnostic(path, &d);

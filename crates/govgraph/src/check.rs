@@ -35,7 +35,7 @@ pub fn check(files: &[SourceFile], aliases: &resolve::Aliases) -> Vec<FileFindin
     for (i, f) in files.iter().enumerate() {
         match read_source(f) {
             Ok(read) => {
-                for a in &read.minutes.attendees {
+                for a in read.minutes.attendees() {
                     if let Some(h) = &a.handle {
                         attendees.push((i, a.line, h.clone(), a.name.clone()));
                     }

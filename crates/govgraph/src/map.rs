@@ -8,7 +8,7 @@
 //!
 //! `map` does no I/O.
 
-use crate::model::{ActionStatus, ItemKind, ItemRef, Lines, Minutes, Repo};
+use crate::model::{ActionStatus, ItemKind, ItemRef, Lines, Meeting, MeetingStatus, Minutes, Repo};
 use crate::resolve::{Identities, PersonKey};
 use crate::vocab::{dcterms, foaf, gg, org, prov, schema};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -68,7 +68,7 @@ impl Iris {
         self.mint(&format!("doc/{key}"))
     }
 
-    /// The IRI of the meeting a document records.
+    /// The IRI of the meeting a document of one meeting records.
     pub fn meeting(&self, key: &str) -> NamedNode {
         // `x.md` is the meeting `x`; other extensions stay in the IRI, so
         // `x.md` and `x.txt` side by side remain two meetings.
@@ -77,6 +77,17 @@ impl Iris {
             .or_else(|| key.strip_suffix(".markdown"))
             .unwrap_or(key);
         self.mint(&format!("meeting/{stem}"))
+    }
+
+    /// The IRI of one meeting of a log: the document's meeting IRI with
+    /// the meeting's date (or its position, when it has no date or shares
+    /// it with another meeting of the file).
+    pub fn log_meeting(&self, key: &str, part: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!(
+            "{}/{}",
+            self.meeting(key).as_str(),
+            encode_path(part)
+        ))
     }
 
     /// The IRI of a person.
@@ -241,24 +252,58 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     document(&mut w, &doc, m, info);
     if m.is_meeting() {
         let group = group(&mut w, m, info, iris);
-        let cx = MeetingCx {
-            doc: &doc,
-            meeting: iris.meeting(info.key),
-            group,
-            iris,
-            ids,
-        };
-        meeting(&mut w, &cx, m);
-        let attendees = attendance(&mut w, &cx, m);
-        references(&mut w, &cx, m);
-        agenda(&mut w, &cx, m);
-        decisions(&mut w, &cx, m);
-        actions(&mut w, &cx, m, &attendees);
+        for (meeting_iri, mt) in meeting_iris(m, info.key, iris) {
+            let cx = MeetingCx {
+                doc: &doc,
+                meeting: meeting_iri,
+                group: group.clone(),
+                iris,
+                ids,
+            };
+            meeting(&mut w, &cx, m, mt);
+            let attendees = attendance(&mut w, &cx, mt);
+            references(&mut w, &cx, mt);
+            agenda(&mut w, &cx, mt);
+            decisions(&mut w, &cx, mt);
+            actions(&mut w, &cx, mt, &attendees);
+        }
     }
     // Sorted so the graph is written the same way every time.
     w.quads.sort_by_cached_key(|q| q.to_string());
     w.quads.dedup();
     w.quads
+}
+
+/// Each meeting of the document that records one, with its IRI: the
+/// document's meeting IRI for a file of one meeting, with the date (or the
+/// position, for an undated or repeated date) appended for a log.
+fn meeting_iris<'m>(m: &'m Minutes, key: &str, iris: &Iris) -> Vec<(NamedNode, &'m Meeting)> {
+    if !m.is_log() {
+        return m
+            .meetings
+            .iter()
+            .map(|mt| (iris.meeting(key), mt))
+            .collect();
+    }
+    m.meetings
+        .iter()
+        .enumerate()
+        .filter(|(_, mt)| mt.is_meeting())
+        .map(|(n, mt)| {
+            let unique = mt.date.as_ref().filter(|d| {
+                m.meetings
+                    .iter()
+                    .filter(|o| o.date.as_ref() == Some(*d))
+                    .count()
+                    == 1
+            });
+            let part = match unique {
+                Some(d) => d.clone(),
+                None => (n + 1).to_string(),
+            };
+            (iris.log_meeting(key, &part), mt)
+        })
+        .collect()
 }
 
 /// What the parts of one meeting's mapping share.
@@ -337,8 +382,8 @@ fn group(w: &mut Writer, m: &Minutes, info: &DocInfo<'_>, iris: &Iris) -> NamedN
     group
 }
 
-/// The meeting: its date, links and teams present.
-fn meeting(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
+/// The meeting: its name, date, status, links and teams present.
+fn meeting(w: &mut Writer, cx: &MeetingCx<'_>, doc: &Minutes, m: &Meeting) {
     let meeting = &cx.meeting;
     w.typed(meeting, &[gg::MEETING, schema::EVENT]);
     // The meeting is the activity that generated its decisions, so it is
@@ -347,8 +392,20 @@ fn meeting(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
     w.add(meeting, dcterms::SOURCE, cx.doc.clone());
     w.add(meeting, schema::ORGANIZER, cx.group.clone());
     w.add(meeting, schema::SUPER_EVENT, cx.iris.series(&cx.group));
-    if let Some(title) = &m.title {
-        w.text(meeting, schema::NAME, title);
+    // A log's meeting is named by its heading, within the log's title.
+    let name = match (&doc.title, &m.heading) {
+        (Some(t), Some(h)) => Some(format!("{t}: {h}")),
+        (t, h) => h.clone().or_else(|| t.clone()),
+    };
+    if let Some(name) = &name {
+        w.text(meeting, schema::NAME, name);
+    }
+    if m.status == MeetingStatus::Cancelled {
+        w.add(
+            meeting,
+            schema::EVENT_STATUS,
+            NamedNode::new_unchecked(schema::EVENT_CANCELLED),
+        );
     }
     if let Some(date) = &m.date {
         w.add(
@@ -393,7 +450,7 @@ fn meeting(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
 /// Each attendee: the person, and an attendance with its role, affiliation
 /// and line. Returns each attendee's assignee key (login or name) with
 /// their person, for resolving actions.
-fn attendance(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) -> Vec<(Option<String>, NamedNode)> {
+fn attendance(w: &mut Writer, cx: &MeetingCx<'_>, m: &Meeting) -> Vec<(Option<String>, NamedNode)> {
     let mut attendees = Vec::new();
     for (n, a) in m.attendees.iter().enumerate() {
         let Some(key) = cx.ids.key(a.name.as_deref(), a.handle.as_deref()) else {
@@ -446,7 +503,7 @@ fn attendance(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) -> Vec<(Option<St
 }
 
 /// Each mention of a GitHub item, with its line, and the set of items.
-fn references(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
+fn references(w: &mut Writer, cx: &MeetingCx<'_>, m: &Meeting) {
     for (n, mention) in m.mentions.iter().enumerate() {
         let r = cx.part("ref", n + 1);
         let target = item_iri(&mention.item);
@@ -462,7 +519,7 @@ fn references(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
 }
 
 /// The agenda items, with their notes and the items they are about.
-fn agenda(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
+fn agenda(w: &mut Writer, cx: &MeetingCx<'_>, m: &Meeting) {
     for a in &m.agenda {
         let it = cx.part("item", a.position);
         w.typed(&it, &[gg::AGENDA_ITEM]);
@@ -482,7 +539,7 @@ fn agenda(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
 }
 
 /// The decisions, generated by the meeting.
-fn decisions(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
+fn decisions(w: &mut Writer, cx: &MeetingCx<'_>, m: &Meeting) {
     for (n, d) in m.decisions.iter().enumerate() {
         let dn = cx.part("decision", n + 1);
         w.typed(&dn, &[gg::DECISION, prov::ENTITY]);
@@ -504,7 +561,7 @@ fn decisions(w: &mut Writer, cx: &MeetingCx<'_>, m: &Minutes) {
 fn actions(
     w: &mut Writer,
     cx: &MeetingCx<'_>,
-    m: &Minutes,
+    m: &Meeting,
     attendees: &[(Option<String>, NamedNode)],
 ) {
     for (n, a) in m.actions.iter().enumerate() {

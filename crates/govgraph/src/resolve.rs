@@ -186,7 +186,7 @@ impl Identities {
     pub fn learn<'a>(docs: impl IntoIterator<Item = &'a Minutes>) -> Self {
         let mut ids = Identities::default();
         for m in docs {
-            for a in &m.attendees {
+            for a in m.attendees() {
                 if let (Some(name), Some(handle)) = (&a.name, &a.handle) {
                     ids.add(name, handle);
                 }

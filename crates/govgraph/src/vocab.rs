@@ -133,6 +133,8 @@ pub mod schema {
         RECORDED_IN = "recordedIn",
         ALTERNATE_NAME = "alternateName",
         SUB_EVENT = "subEvent",
+        EVENT_STATUS = "eventStatus",
+        EVENT_CANCELLED = "EventCancelled",
     });
 }
 

@@ -1,10 +1,14 @@
-//! The typed model of one minutes document.
+//! The typed model of one minutes document and the meetings it records.
 //!
-//! This is what `parse` produces and `map` consumes, and what `govgraph parse
-//! --format json` prints. Field names and meanings follow the answer-key guide
-//! (`shared/gold/GUIDE.md`): `date`, `attendees[].name|handle`, `teams`,
-//! `links.issue|recording|minutes_doc`, `references`, `decisions[].text`,
-//! `actions[].assignee|text`. Everything else is extra detail for users.
+//! This is what `parse` produces and `map` consumes. A document
+//! ([`Minutes`]) holds one meeting, or several when it is a monthly or
+//! yearly log with a dated heading per meeting. `govgraph parse --format
+//! json` prints one object per meeting ([`MeetingView`]): the document's
+//! fields and the meeting's together. Field names and meanings follow the
+//! answer-key guide (`shared/gold/GUIDE.md`): `date`,
+//! `attendees[].name|handle`, `teams`, `links.issue|recording|minutes_doc`,
+//! `references`, `decisions[].text`, `actions[].assignee|text`. Everything
+//! else is extra detail for users.
 //!
 //! The model knows nothing about RDF and does no I/O.
 
@@ -12,7 +16,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A 1-based, inclusive span of source lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Lines {
     /// First line, 1-based.
     pub start: usize,
@@ -165,6 +169,22 @@ pub enum DateSource {
     Title,
     /// Some line of the body (a `Date:` line, a heading).
     Body,
+    /// The YAML front matter's `date`.
+    FrontMatter,
+    /// The meeting's own dated heading in a file of several meetings (with
+    /// the year from the file name or title when the heading has none).
+    Heading,
+}
+
+/// Whether a meeting took place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    /// Nothing says otherwise.
+    #[default]
+    Held,
+    /// The minutes say it was cancelled (or did not take place).
+    Cancelled,
 }
 
 /// One person listed as present.
@@ -269,23 +289,22 @@ pub struct Action {
     pub lines: Lines,
 }
 
-/// Everything read from one minutes document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Minutes {
-    /// The path the document was read from, as given.
-    pub source: String,
-    /// The repository holding the minutes, when known.
-    pub repo: Option<Repo>,
-    /// The title line, without `#`.
-    pub title: Option<String>,
-    /// The group whose minutes these are: the repository holding them.
-    pub group: Option<String>,
-    /// The group's name as the title gives it (`Node.js Security team`).
-    pub group_name: Option<String>,
+/// One meeting: what a dated section of a log, or a whole single-meeting
+/// file, records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meeting {
     /// The meeting date, `YYYY-MM-DD`.
     pub date: Option<String>,
     /// Where the date came from.
     pub date_source: Option<DateSource>,
+    /// The meeting's own heading, in a file of several meetings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Held or cancelled.
+    pub status: MeetingStatus,
+    /// The source lines of the meeting's section (the whole file for a
+    /// file with one meeting).
+    pub lines: Lines,
     /// The people present, in order.
     pub attendees: Vec<Attendee>,
     /// Team handles listed as present, `owner/team`.
@@ -302,12 +321,10 @@ pub struct Minutes {
     pub decisions: Vec<Decision>,
     /// The actions.
     pub actions: Vec<Action>,
-    /// What the parser noticed.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Minutes {
-    /// Whether this document yields a meeting: it has a date or any content
+impl Meeting {
+    /// Whether this section records a meeting: it has a date or any content
     /// a meeting would have.
     pub fn is_meeting(&self) -> bool {
         self.date.is_some()
@@ -315,4 +332,96 @@ impl Minutes {
             || !self.agenda.is_empty()
             || self.links.issue.is_some()
     }
+}
+
+/// Everything read from one minutes document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Minutes {
+    /// The path the document was read from, as given.
+    pub source: String,
+    /// The repository holding the minutes, when known.
+    pub repo: Option<Repo>,
+    /// The title line, without `#`.
+    pub title: Option<String>,
+    /// The group whose minutes these are: the repository holding them.
+    pub group: Option<String>,
+    /// The group's name as the title gives it (`Node.js Security team`).
+    pub group_name: Option<String>,
+    /// The meetings, in file order: one for a file of one meeting (even an
+    /// empty one), one per dated section for a log of several.
+    pub meetings: Vec<Meeting>,
+    /// What the parser noticed, by line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Minutes {
+    /// Whether the document yields a meeting.
+    pub fn is_meeting(&self) -> bool {
+        self.meetings.iter().any(Meeting::is_meeting)
+    }
+
+    /// Whether the document is a log of several meetings.
+    pub fn is_log(&self) -> bool {
+        self.meetings.len() > 1
+    }
+
+    /// Every attendee of every meeting.
+    pub fn attendees(&self) -> impl Iterator<Item = &Attendee> {
+        self.meetings.iter().flat_map(|m| m.attendees.iter())
+    }
+
+    /// One view per meeting, as `govgraph parse` prints them: the
+    /// document's fields with the meeting's, and the diagnostics of the
+    /// meeting's lines (those about the whole file, or outside any
+    /// meeting, go with the first).
+    pub fn views(&self) -> Vec<MeetingView<'_>> {
+        let n = self.meetings.len();
+        self.meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let inside =
+                    |d: &&Diagnostic| n == 1 || (d.line >= m.lines.start && d.line <= m.lines.end);
+                let outside_all = |d: &&Diagnostic| {
+                    !self
+                        .meetings
+                        .iter()
+                        .any(|o| d.line >= o.lines.start && d.line <= o.lines.end)
+                };
+                MeetingView {
+                    source: &self.source,
+                    repo: self.repo.as_ref(),
+                    title: self.title.as_deref(),
+                    group: self.group.as_deref(),
+                    group_name: self.group_name.as_deref(),
+                    meeting: m,
+                    diagnostics: self
+                        .diagnostics
+                        .iter()
+                        .filter(|d| inside(d) || (i == 0 && outside_all(d)))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One meeting with its document's fields: one line of `govgraph parse`.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingView<'a> {
+    /// The path the document was read from.
+    pub source: &'a str,
+    /// The repository holding the minutes.
+    pub repo: Option<&'a Repo>,
+    /// The document's title.
+    pub title: Option<&'a str>,
+    /// The group: the repository holding the minutes.
+    pub group: Option<&'a str>,
+    /// The group's name as the title gives it.
+    pub group_name: Option<&'a str>,
+    /// The meeting's fields.
+    #[serde(flatten)]
+    pub meeting: &'a Meeting,
+    /// The diagnostics about this meeting.
+    pub diagnostics: Vec<&'a Diagnostic>,
 }

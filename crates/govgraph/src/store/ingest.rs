@@ -240,8 +240,7 @@ fn rules_version(aliases: &Aliases) -> String {
 /// graph a fresh one does.
 fn document_version(version: &str, m: &Minutes, ids: &Identities) -> String {
     let resolved: Vec<String> = m
-        .attendees
-        .iter()
+        .attendees()
         .filter(|a| a.handle.is_none())
         .filter_map(|a| ids.key(a.name.as_deref(), None).map(|k| k.slug()))
         .collect();

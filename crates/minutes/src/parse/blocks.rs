@@ -146,7 +146,14 @@ impl LineIndex {
 
 /// Splits a document into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
+    blocks_and_rules(text).0
+}
+
+/// Splits a document into blocks, and lists the lines of its thematic
+/// breaks (`---`), which end a meeting in a file of several.
+pub fn blocks_and_rules(text: &str) -> (Vec<Block>, Vec<usize>) {
     let index = LineIndex::new(text);
+    let mut rules = Vec::new();
     let mut out: Vec<Block> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     // Depth of list nesting, and whether we are inside a code block or
@@ -347,6 +354,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     f.text.push('\n');
                 }
             }
+            Event::Rule => rules.push(index.line(range.start)),
             Event::TaskListMarker(checked) => {
                 if let Some(Frame {
                     kind: Kind::Item { checked: c, .. },
@@ -366,7 +374,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             emit(&mut f, &mut out);
         }
     }
-    out
+    (out, rules)
 }
 
 /// The byte offset of the last character of `range` (for end lines).

@@ -54,19 +54,39 @@ static MONTH_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-fn month_number(name: &str) -> u32 {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+/// The months' names, full and lower-case.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The number of a month written as a name or its abbreviation (`Sept`),
+/// 0 when it is none.
+pub fn month_number(name: &str) -> u32 {
     let lower = name.to_ascii_lowercase();
-    NAMES
+    MONTHS
         .iter()
-        .position(|n| lower.starts_with(n))
+        .position(|n| lower.len() >= 3 && lower.starts_with(&n[..3]))
         .map_or(0, |i| i as u32 + 1)
 }
 
 /// The first valid date written in `s`, in any of the forms minutes use.
 pub fn find(s: &str) -> Option<Date> {
+    find_with_span(s).map(|(d, _)| d)
+}
+
+/// The first valid date written in `s` and where it is written.
+pub fn find_with_span(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
     for c in NUMERIC.captures_iter(s) {
         // Both separators must agree (`2023-08-03`, not `2023-0803`).
         if c[2] != c[4] {
@@ -78,7 +98,7 @@ pub fn find(s: &str) -> Option<Date> {
             continue;
         }
         if let Some(d) = Date::new(y, a, b) {
-            return Some(d);
+            return Some((d, c.get(1)?.start()..c.get(5)?.end()));
         }
     }
     if let Some(c) = MONTH_NAMED.captures(s) {
@@ -88,14 +108,14 @@ pub fn find(s: &str) -> Option<Date> {
             (&c[5], &c[4], &c[6])
         };
         if let Some(date) = Date::new(y.parse().ok()?, month_number(m), d.parse().ok()?) {
-            return Some(date);
+            return Some((date, c.get(0)?.range()));
         }
     }
     for c in US_NUMERIC.captures_iter(s) {
         let (a, b, y): (u32, u32, u32) =
             (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         if let Some(d) = Date::new(y, a, b).or_else(|| Date::new(y, b, a)) {
-            return Some(d);
+            return Some((d, c.get(1)?.start()..c.get(3)?.end()));
         }
     }
     None

@@ -21,6 +21,7 @@
 
 use super::blocks::{Block, Kind};
 use super::refs;
+use super::sections::StatementSection;
 use crate::model::{ActionStatus, Attendee, ItemRef, Lines, Repo};
 use crate::text::{edit_distance, fold};
 use regex::Regex;
@@ -636,16 +637,23 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// Where a block sits in the minutes, as the classifier sees it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BlockContext {
+    /// The block is an entry of a list of decisions or actions (under a
+    /// heading or label naming them, or a child of such a label item).
+    pub in_list_of: Option<StatementSection>,
+    /// The block details an action above it (a sub-item of an action item).
+    pub detail_of_action: bool,
+    /// The heading the block sits under.
+    pub heading: String,
+    /// The text of the list item it is nested in, if any.
+    pub parent_text: Option<String>,
+}
+
 /// Finds the decisions and actions in one block of notes.
-///
-/// `in_action_section` says the block sits in an `Action items` list, where
-/// every item is an action.
-pub fn classify(
-    block: &Block,
-    people: &People,
-    repo: Option<&Repo>,
-    in_action_section: bool,
-) -> Found {
+pub fn classify(block: &Block, cx: &BlockContext, people: &People, repo: Option<&Repo>) -> Found {
+    let in_action_section = cx.in_list_of == Some(StatementSection::Actions);
     let mut found = Found::default();
     if block.kind == Kind::TableRow {
         if in_action_section {
@@ -1185,6 +1193,14 @@ pub fn is_action_section(text: &str) -> bool {
 }
 
 #[cfg(test)]
+fn list(actions: bool) -> BlockContext {
+    BlockContext {
+        in_list_of: actions.then_some(StatementSection::Actions),
+        ..BlockContext::default()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::blocks::blocks;
@@ -1219,7 +1235,7 @@ mod tests {
         let b = &blocks(md)[0];
         // `Darcy` is written as a name elsewhere in these minutes.
         let people = people().with_text("Notes taken by Darcy.");
-        classify(b, &people, Repo::parse("a/b").as_ref(), section)
+        classify(b, &list(section), &people, Repo::parse("a/b").as_ref())
     }
 
     fn actions(md: &str) -> Vec<(String, String)> {
@@ -1323,7 +1339,7 @@ mod tests {
         let people = people();
         let found: Vec<_> = b
             .iter()
-            .flat_map(|b| classify(b, &people, None, true).actions)
+            .flat_map(|b| classify(b, &list(true), &people, None).actions)
             .collect();
         let got: Vec<_> = found
             .iter()
@@ -1399,11 +1415,11 @@ mod initials_tests {
         });
         let people = People::new(&attendees);
         let b = &blocks("- BC: will write up the proposal\n")[0];
-        let f = classify(b, &people, None, false);
+        let f = classify(b, &list(false), &people, None);
         assert_eq!(f.actions[0].assignee, "bcoe");
         // `RA` fits Ruy Adorno and Ruth Adams: not resolved.
         let b = &blocks("- RA: will write up the proposal\n")[0];
-        let f = classify(b, &people, None, false);
+        let f = classify(b, &list(false), &people, None);
         assert!(
             f.actions
                 .iter()

@@ -1,0 +1,430 @@
+//! Who attended: the people of attendance lists, in the forms minutes use.
+//!
+//! A list sits under a heading (`## Present`), after an inline label
+//! (`**Attendees:**`, `Members: A, B`, `Observers: …`), as the children of
+//! a label item, in a table, or in the YAML front matter. Each line is read
+//! by [`people::parse_line`]. A table with a presence column (`Present`,
+//! `Attended`, a ✓ column) lists everyone invited: only the rows with a
+//! mark attended. Regrets and absentees are never attendees. Minutes that
+//! took no attendance sometimes carry a legend of the speakers' initials
+//! (`Ben Coe (BC):`); those people were there.
+
+use super::Reader;
+use super::blocks::{Block, Kind};
+use super::people::{self, Entry};
+use super::sections::{self, Section};
+use crate::model::{Attendee, Severity};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Words of a table header cell that says whether the row's person was there.
+const PRESENCE_HEADERS: &[&str] = &[
+    "present",
+    "attended",
+    "attending",
+    "attendance",
+    "here",
+    "joined",
+    "status",
+    "in attendance",
+    "✓",
+    "✔",
+];
+
+/// Words of a table header row of an attendance table.
+const HEADER_WORDS: &[&str] = &[
+    "name",
+    "names",
+    "github",
+    "handle",
+    "affiliation",
+    "organization",
+    "organisation",
+    "company",
+    "employer",
+    "role",
+    "username",
+    "login",
+    "attendee",
+    "attendees",
+    "member",
+    "members",
+    "email",
+    "present",
+    "attended",
+    "attending",
+    "attendance",
+    "here",
+    "joined",
+    "status",
+    "in",
+    "representing",
+    "title",
+    "notes",
+];
+
+/// A person found in the attendance, before de-duplication.
+struct Found {
+    entry: Entry,
+    role: Option<String>,
+    line: usize,
+}
+
+impl Reader<'_> {
+    /// Reads the meeting's attendance: the front matter's lists (for a file
+    /// of one meeting), then every attendance section of the meeting.
+    pub(super) fn attendance(&mut self) {
+        let mut found = Vec::new();
+        if self.range.start == 0 && self.range.end == self.doc.blocks.len() {
+            if let Some(fm) = &self.doc.front {
+                for (text, role, line) in &fm.attendees {
+                    for entry in people::parse_line(text, &[], false) {
+                        found.push(Found {
+                            entry,
+                            role: role.clone(),
+                            line: *line,
+                        });
+                    }
+                }
+            }
+        }
+        self.attendance_sections(&mut found);
+        let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
+        for f in found {
+            match f.entry {
+                Entry::Team(t) => {
+                    if !self.meeting.teams.contains(&t) {
+                        self.meeting.teams.push(t);
+                    }
+                }
+                Entry::Person {
+                    name,
+                    handle,
+                    role,
+                    affiliation,
+                } => {
+                    let key = (
+                        name.as_deref().map(str::to_lowercase),
+                        handle.as_deref().map(str::to_lowercase),
+                    );
+                    if seen.insert(key) {
+                        self.meeting.attendees.push(Attendee {
+                            name,
+                            handle,
+                            role: role.or(f.role),
+                            affiliation,
+                            line: f.line,
+                        });
+                    }
+                }
+            }
+        }
+        if self.meeting.attendees.is_empty() {
+            self.speaker_legends();
+        }
+        if self.meeting.attendees.is_empty() && self.meeting.is_meeting() && !self.doc_is_log() {
+            self.diag(
+                Severity::Warning,
+                "no-attendees",
+                1,
+                "no attendance list found",
+            );
+        }
+    }
+
+    pub(super) fn doc_is_log(&self) -> bool {
+        self.range.start != 0 || self.range.end != self.doc.blocks.len()
+    }
+
+    fn attendance_sections(&mut self, found: &mut Vec<Found>) {
+        // Sub-lists under a label item (`* Observers:` then sub-bullets)
+        // take that label's role or absence.
+        let mut item_section: Vec<Option<Section>> = vec![None; self.doc.blocks.len()];
+        // The presence column of the table being read, if it has one.
+        let mut presence: Option<usize> = None;
+        let blocks: Vec<(usize, &Block, Section)> = self.blocks().collect();
+        for (i, b, s) in blocks {
+            if b.kind != Kind::TableRow {
+                presence = None;
+            }
+            let inherited = b.parent.and_then(|p| item_section[p].clone());
+            let early = matches!(s, Section::Preamble | Section::Present(_));
+            let own_label = match b.kind {
+                Kind::Item { depth: 0, .. } | Kind::Paragraph | Kind::TableRow => {
+                    sections::label_section(&b.text, early)
+                }
+                Kind::Item { .. } => sections::label_section(&b.text, false),
+                Kind::Heading(_) => None,
+            };
+            let section = match (&own_label, &inherited) {
+                (Some((l, _)), _) => l.clone(),
+                (None, Some(inh)) => inh.clone(),
+                (None, None) => s,
+            };
+            if matches!(b.kind, Kind::Item { .. }) {
+                item_section[i] = Some(section.clone());
+            }
+            if matches!(b.kind, Kind::Heading(_)) {
+                continue;
+            }
+            let role = match &section {
+                Section::Present(role) => role.clone(),
+                Section::Absent => {
+                    self.absent_blocks.insert(i);
+                    continue;
+                }
+                _ => continue,
+            };
+            if b.kind == Kind::TableRow {
+                if let Some(col) = presence_column(&b.text) {
+                    presence = Some(col);
+                    self.link_blocks.insert(i);
+                    continue;
+                }
+                if let Some(col) = presence {
+                    let cell = cells(&b.text).get(col).copied().unwrap_or("");
+                    if !marked_present(cell) {
+                        self.link_blocks.insert(i);
+                        continue;
+                    }
+                }
+            }
+            self.attendance_block(i, b, own_label.is_some(), role, found);
+        }
+    }
+
+    /// The people of one block of an attendance section.
+    fn attendance_block(
+        &mut self,
+        i: usize,
+        b: &Block,
+        labelled: bool,
+        role: Option<String>,
+        found: &mut Vec<Found>,
+    ) {
+        // Text after an inline label, or the whole text.
+        let text = if labelled {
+            let first = b.text.lines().next().unwrap_or("");
+            b.text[sections::label_end(first)..].to_owned()
+        } else {
+            b.text.clone()
+        };
+        let links = people::block_links(b);
+        let allow_split = labelled || b.kind == Kind::Paragraph;
+        let lines: Vec<(usize, String)> = if b.kind == Kind::TableRow {
+            vec![(b.line, table_row_as_person(&text))]
+        } else {
+            text.split('\n')
+                .enumerate()
+                .map(|(n, l)| (b.line + n, l.to_owned()))
+                .collect()
+        };
+        for (line, l) in lines {
+            if is_table_header(&l) || adds_oneself(&l) {
+                continue;
+            }
+            let entries = people::parse_line(&l, &links, allow_split);
+            if entries.is_empty() {
+                self.unread_attendee_line(&l, line);
+            }
+            for entry in entries {
+                found.push(Found {
+                    entry,
+                    role: role.clone(),
+                    line,
+                });
+            }
+        }
+        self.link_blocks.insert(i);
+    }
+
+    /// Says why an attendance line gave nobody: a line naming a body of
+    /// people is expected; anything else could not be read.
+    fn unread_attendee_line(&mut self, line_text: &str, line: usize) {
+        let t = line_text
+            .trim()
+            .trim_matches(|c: char| matches!(c, '*' | '-' | '_' | '+') || c.is_whitespace());
+        if t.is_empty() {
+            return;
+        }
+        if people::names_nobody(t) {
+            self.diag(
+                Severity::Note,
+                "not-a-person",
+                line,
+                format!("attendance line names no person: `{t}`"),
+            );
+        } else {
+            self.diag(
+                Severity::Warning,
+                "attendee-unread",
+                line,
+                format!("could not read a person in this attendance line: `{t}`"),
+            );
+        }
+    }
+
+    /// Minutes that did not take attendance sometimes carry a legend of the
+    /// speakers' initials (`Ben Coe (BC):`); those people were there.
+    fn speaker_legends(&mut self) {
+        static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^\W*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{2,3})\)\s*:",
+            )
+            .unwrap()
+        });
+        let mut seen = HashSet::new();
+        let blocks: Vec<&Block> = self.blocks().map(|(_, b, _)| b).collect();
+        for b in blocks {
+            for (n, line) in b.text.lines().enumerate() {
+                if let Some(c) = LEGEND.captures(line)
+                    && seen.insert(c[1].to_owned())
+                {
+                    self.meeting.attendees.push(Attendee {
+                        name: Some(c[1].to_owned()),
+                        handle: None,
+                        role: None,
+                        affiliation: None,
+                        line: b.line + n,
+                    });
+                }
+            }
+        }
+        if let Some(first) = self.meeting.attendees.first().map(|a| a.line) {
+            self.diag(
+                Severity::Note,
+                "speaker-legend",
+                first,
+                "no attendance list; attendees taken from the speakers' initials legend",
+            );
+        }
+    }
+}
+
+fn cells(text: &str) -> Vec<&str> {
+    text.split('\t').map(str::trim).collect()
+}
+
+/// The presence column of a table's header row, if the row is a header
+/// with one.
+fn presence_column(text: &str) -> Option<usize> {
+    let cells = cells(text);
+    let lower: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+    let col = lower
+        .iter()
+        .position(|c| PRESENCE_HEADERS.contains(&c.trim_matches(|c: char| c == '?' || c == ':')))?;
+    is_table_header(text).then_some(col)
+}
+
+/// Whether a presence cell says the person was there: a tick, a cross
+/// mark used as a tick (`x`), `yes`, `present`…; empty, `no`, `absent`,
+/// `regrets` and the like say they were not.
+fn marked_present(cell: &str) -> bool {
+    let c = cell.trim().to_lowercase();
+    let c = c.trim_matches(|ch: char| ch == '*' || ch == '_' || ch.is_whitespace());
+    let first = c.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "x" | "[x]"
+            | "✓"
+            | "✔"
+            | "✔️"
+            | "✅"
+            | "☑"
+            | "☑️"
+            | "yes"
+            | "y"
+            | "present"
+            | "attended"
+            | "here"
+            | "1"
+            | "true"
+            | "+"
+            | "👍"
+            | "late"
+            | "remote"
+            | "in-person"
+            | "online"
+    )
+}
+
+/// A line where people are invited to add themselves (`Add your name
+/// below`), not a person.
+fn adds_oneself(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "add your name",
+        "add yourself",
+        "sign in",
+        "sign-in",
+        "please add",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// A table row of an attendance table, as one person line: the first cell
+/// is the name, other cells that are handles stay, the rest are extras.
+fn table_row_as_person(text: &str) -> String {
+    let cells: Vec<&str> = text
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .filter(|c| !marked_present(c) && !is_absence_mark(c))
+        .collect();
+    let mut out = String::new();
+    for (i, c) in cells.iter().enumerate() {
+        if i == 0 || c.starts_with('@') {
+            out.push_str(c);
+        } else if !c.contains('(') {
+            out.push_str(&format!("({c})"));
+        }
+        out.push(' ');
+    }
+    out
+}
+
+fn is_absence_mark(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "no" | "n" | "absent" | "regrets" | "apologies" | "excused" | "✗" | "✘" | "❌" | "-" | "0"
+    )
+}
+
+fn is_table_header(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let cells: Vec<&str> = lower
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '✓' && c != '✔')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && (words.iter().all(|w| HEADER_WORDS.contains(w))
+            || (cells.len() > 1
+                && cells
+                    .iter()
+                    .all(|c| PRESENCE_HEADERS.contains(c) || HEADER_WORDS.contains(c))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presence_tables() {
+        assert_eq!(presence_column("Name\tGitHub\tPresent"), Some(2));
+        assert_eq!(presence_column("Name\tAffiliation"), None);
+        assert_eq!(presence_column("Ana Souza\tpresent"), None);
+        assert!(marked_present("✅"));
+        assert!(marked_present(" x "));
+        assert!(marked_present("Yes (late)"));
+        assert!(!marked_present(""));
+        assert!(!marked_present("regrets"));
+        assert!(!marked_present("no"));
+    }
+}
