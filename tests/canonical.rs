@@ -213,7 +213,7 @@ fn one_more_document_changes_the_hash() {
     )
     .unwrap();
     let (after, report) = ingest_memory(&[examples]);
-    assert_eq!(report.files.len(), 11);
+    assert_eq!(report.files.len(), 13);
     let (bytes, hash_after) = library_canonical(&after);
     assert_ne!(hash_before, hash_after);
     assert_eq!(hash_after, sha256_hex(&bytes));

@@ -40,11 +40,11 @@ fn readme_first_command_ingests_examples_and_answers_a_saved_query() {
         r.stdout
     );
     assert!(
-        r.stderr.contains("10 documents read (10 new"),
+        r.stderr.contains("12 documents read (12 new"),
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("10 meetings"), "{}", r.stderr);
+    assert!(r.stderr.contains("14 meetings"), "{}", r.stderr);
     assert!(
         tmp.path().join("govgraph.db").is_dir(),
         "default store location"
@@ -71,7 +71,7 @@ fn readme_first_command_ingests_examples_and_answers_a_saved_query() {
     // Unchanged on a second run.
     let r = run(&["ingest", examples.to_str().unwrap()], tmp.path());
     assert!(
-        r.stderr.contains("(0 new, 0 changed, 10 unchanged"),
+        r.stderr.contains("(0 new, 0 changed, 12 unchanged"),
         "{}",
         r.stderr
     );
@@ -103,7 +103,7 @@ fn store_location_from_flag_and_environment() {
         tmp.path(),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout.lines().nth(1).unwrap(), "10");
+    assert_eq!(r.stdout.lines().nth(1).unwrap(), "14");
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn query_formats_and_list() {
         ],
         tmp.path(),
     );
-    assert_eq!(r.stdout.lines().count(), 10, "{}", r.stdout);
+    assert_eq!(r.stdout.lines().count(), 14, "{}", r.stdout);
 }
 
 #[test]

@@ -79,8 +79,8 @@ fn quad_formats_keep_one_named_graph_per_document() {
             quads.iter().map(|q| q.graph_name.to_string()).collect();
         assert_eq!(
             graphs.len(),
-            10 + 1,
-            "{format}: ten documents and the ontology"
+            12 + 1,
+            "{format}: twelve documents and the ontology"
         );
         let mut got: Dataset = quads.into_iter().collect();
         got.canonicalize(CanonicalizationAlgorithm::Unstable);

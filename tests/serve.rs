@@ -95,12 +95,12 @@ fn queries_by_get_and_post_in_every_results_format() {
     let s = start("30");
     let url = format!("{}/sparql", s.base);
     let a = agent();
-    // GET, default format: SPARQL JSON, the ten example meetings.
+    // GET, default format: SPARQL JSON, the fourteen example meetings.
     let r = reply(a.get(&url).query("query", MEETINGS).call());
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.content_type, "application/sparql-results+json");
     let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
-    assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 10);
+    assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 14);
 
     // POST as a form and as a query body, negotiated formats.
     for (accept, starts) in [
@@ -132,7 +132,7 @@ fn queries_by_get_and_post_in_every_results_format() {
                 .send(MEETINGS),
         );
         assert_eq!(r.status, 200, "{accept}");
-        assert_eq!(r.body.matches("/meeting/").count(), 10, "{accept}");
+        assert_eq!(r.body.matches("/meeting/").count(), 14, "{accept}");
     }
 
     // CONSTRUCT answers RDF: Turtle unless asked otherwise.
@@ -145,7 +145,7 @@ fn queries_by_get_and_post_in_every_results_format() {
             .header("Accept", "application/n-triples")
             .call(),
     );
-    assert_eq!(r.body.lines().count(), 10, "{}", r.body);
+    assert_eq!(r.body.lines().count(), 14, "{}", r.body);
 
     // The protocol's dataset: one document's graph as the default graph.
     let r = reply(
@@ -189,7 +189,7 @@ fn updates_bad_queries_and_slow_queries_get_clear_statuses() {
     assert_eq!(r.status, 403);
     // Nothing was deleted.
     let r = reply(a.get(&url).query("query", MEETINGS).call());
-    assert_eq!(r.body.matches("/meeting/").count(), 10);
+    assert_eq!(r.body.matches("/meeting/").count(), 14);
 
     let r = reply(a.get(&url).query("query", "SELECT ?x WHERE { ?x }").call());
     assert_eq!(r.status, 400);
@@ -249,5 +249,5 @@ fn responses_past_the_size_limit_are_refused() {
     // The server goes on answering, and small answers are whole.
     let r = reply(a.get(&url).query("query", MEETINGS).call());
     assert_eq!(r.status, 200);
-    assert_eq!(r.body.matches("/meeting/").count(), 10);
+    assert_eq!(r.body.matches("/meeting/").count(), 14);
 }

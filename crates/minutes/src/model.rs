@@ -275,6 +275,10 @@ pub struct Action {
     pub assignee: String,
     /// The assignee as written in the minutes.
     pub assignee_as_written: String,
+    /// The attendee the assignee resolved to (their login, else their name
+    /// as listed), when it resolved to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendee: Option<String>,
     /// The bullet or sentence as written.
     pub text: String,
     /// Open or done.

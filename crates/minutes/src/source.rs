@@ -429,6 +429,19 @@ fn github_repo_of_url(url: &str) -> Option<Repo> {
 /// Fails with a diagnostic (not an error) when the file cannot be read or
 /// is binary: the caller reports it and goes on.
 pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic> {
+    read_source_with(file, None)
+}
+
+/// Reads a source file as [`read_source`] does, classifying statements
+/// with `model` instead of the shipped weights when one is given.
+///
+/// # Errors
+///
+/// As [`read_source`].
+pub fn read_source_with(
+    file: &SourceFile,
+    model: Option<std::sync::Arc<crate::parse::statements::Model>>,
+) -> std::result::Result<ReadDoc, Diagnostic> {
     let bytes = std::fs::read(&file.path).map_err(|e| {
         Diagnostic::new(
             Severity::Error,
@@ -458,6 +471,7 @@ pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         repo: file.repo.clone(),
+        model,
     };
     // The parser is written never to panic; should a bug make it, the file
     // fails with a diagnostic and the rest of the batch goes on.

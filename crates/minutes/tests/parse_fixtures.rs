@@ -22,25 +22,24 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The fields the answer keys define, from the tool's model.
-fn gold_view(m: &govgraph_minutes::model::Minutes) -> Value {
-    let views = m.views();
-    assert_eq!(
-        views.len(),
-        1,
-        "{}: fixtures here hold one meeting",
-        m.source
-    );
-    let v = serde_json::to_value(&views[0]).unwrap();
-    json!({
-        "date": v["date"],
-        "attendees": v["attendees"].as_array().unwrap().iter().map(|a| json!({"name": a["name"], "handle": a["handle"]})).collect::<Vec<_>>(),
-        "teams": v["teams"],
-        "links": v["links"],
-        "references": v["references"],
-        "decisions": v["decisions"].as_array().unwrap().iter().map(|d| json!({"text": d["text"]})).collect::<Vec<_>>(),
-        "actions": v["actions"].as_array().unwrap().iter().map(|a| json!({"assignee": a["assignee"], "text": a["text"]})).collect::<Vec<_>>(),
-    })
+/// The fields the answer keys define, from the tool's model: one value per
+/// meeting the file holds.
+fn gold_views(m: &govgraph_minutes::model::Minutes) -> Vec<Value> {
+    m.views()
+        .iter()
+        .map(|view| {
+            let v = serde_json::to_value(view).unwrap();
+            json!({
+                "date": v["date"],
+                "attendees": v["attendees"].as_array().unwrap().iter().map(|a| json!({"name": a["name"], "handle": a["handle"]})).collect::<Vec<_>>(),
+                "teams": v["teams"],
+                "links": v["links"],
+                "references": v["references"],
+                "decisions": v["decisions"].as_array().unwrap().iter().map(|d| json!({"text": d["text"]})).collect::<Vec<_>>(),
+                "actions": v["actions"].as_array().unwrap().iter().map(|a| json!({"assignee": a["assignee"], "text": a["text"]})).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
 }
 
 fn check(md: &Path) -> Result<(), String> {
@@ -51,14 +50,30 @@ fn check(md: &Path) -> Result<(), String> {
         .unwrap()
         .files
         .remove(0);
-    let got = gold_view(&read_source(&file).unwrap().minutes);
+    let got = gold_views(&read_source(&file).unwrap().minutes);
+    // A key of a file with several meetings lists them under `meetings`
+    // (GUIDE.md); a key of one meeting is that meeting.
+    let expected: Vec<Value> = match expected.get("meetings") {
+        Some(list) => list.as_array().unwrap().clone(),
+        None => vec![expected],
+    };
     let mut problems = Vec::new();
-    for field in GOLD_FIELDS.iter().copied() {
-        if got[field] != expected[field] {
-            problems.push(format!(
-                "  {field}:\n    expected {}\n    got      {}",
-                expected[field], got[field]
-            ));
+    if got.len() != expected.len() {
+        problems.push(format!(
+            "  meetings: expected {}, got {} (dated {:?})",
+            expected.len(),
+            got.len(),
+            got.iter().map(|g| g["date"].clone()).collect::<Vec<_>>()
+        ));
+    }
+    for (i, (got, expected)) in got.iter().zip(&expected).enumerate() {
+        for field in GOLD_FIELDS.iter().copied() {
+            if got[field] != expected[field] {
+                problems.push(format!(
+                    "  meeting {i}, {field}:\n    expected {}\n    got      {}",
+                    expected[field], got[field]
+                ));
+            }
         }
     }
     if problems.is_empty() {

@@ -123,6 +123,9 @@ impl Reader<'_> {
         if self.meeting.attendees.is_empty() {
             self.speaker_legends();
         }
+        if self.meeting.attendees.is_empty() {
+            self.met_with();
+        }
         if self.meeting.attendees.is_empty() && self.meeting.is_meeting() && !self.doc_is_log() {
             self.diag(
                 Severity::Warning,
@@ -148,6 +151,21 @@ impl Reader<'_> {
             if b.kind != Kind::TableRow {
                 presence = None;
             }
+            // A table whose header names people and has a presence column
+            // (`| Name | Present |`) is a roll call wherever it sits: no
+            // heading needs to say so.
+            let s = if b.kind == Kind::TableRow
+                && (presence.is_some()
+                    || (is_table_header(&b.text) && presence_column(&b.text).is_some()))
+                && !matches!(s, Section::Absent)
+            {
+                match s {
+                    Section::Present(role) => Section::Present(role),
+                    _ => Section::Present(None),
+                }
+            } else {
+                s
+            };
             let inherited = b.parent.and_then(|p| item_section[p].clone());
             let early = matches!(s, Section::Preamble | Section::Present(_));
             let own_label = match b.kind {
@@ -220,8 +238,27 @@ impl Reader<'_> {
                 .map(|(n, l)| (b.line + n, l.to_owned()))
                 .collect()
         };
-        for (line, l) in lines {
-            if is_table_header(&l) || adds_oneself(&l) {
+        // A paragraph of label lines (`**Staff:** Olu` under `**Directors
+        // present:** …`, with no blank line between) switches role, or to
+        // absence, at each line that opens with a label of its own.
+        let mut role = role;
+        let mut absent = false;
+        for (n, (line, l)) in lines.into_iter().enumerate() {
+            let mut l = l;
+            if n > 0
+                && b.kind == Kind::Paragraph
+                && let Some((section, _)) = sections::label_section(&l, true)
+            {
+                match section {
+                    Section::Present(r) => {
+                        role = r;
+                        absent = false;
+                    }
+                    _ => absent = true,
+                }
+                l = l[sections::label_end(&l)..].to_owned();
+            }
+            if absent || is_table_header(&l) || adds_oneself(&l) {
                 continue;
             }
             let entries = people::parse_line(&l, &links, allow_split);
@@ -262,6 +299,42 @@ impl Reader<'_> {
                 line,
                 format!("could not read a person in this attendance line: `{t}`"),
             );
+        }
+    }
+
+    /// Summaries that list no attendance still say whom the group met:
+    /// `The SC met with Ezio`, `received an update from Łukasz`. Those
+    /// people were in the meeting (the group's own members are not named).
+    fn met_with(&mut self) {
+        static MET: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b(?:met\s+with|meeting\s+with|update\s+from|sync(?:ed)?(?:-up)?\s+with)\s+(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?)\b").unwrap()
+        });
+        let mut seen = HashSet::new();
+        let blocks: Vec<&Block> = self.blocks().map(|(_, b, _)| b).collect();
+        for b in blocks {
+            for c in MET.captures_iter(&b.text) {
+                let name = c["name"].to_owned();
+                let first = name.split_whitespace().next().unwrap_or("");
+                if !super::statements::assignees::looks_like_first_name(first)
+                    || !seen.insert(crate::text::fold(&name))
+                {
+                    continue;
+                }
+                let line = b.line_at(c.get(0).unwrap().start());
+                self.meeting.attendees.push(Attendee {
+                    name: Some(name),
+                    handle: None,
+                    role: Some("guest".into()),
+                    affiliation: None,
+                    line,
+                });
+                self.diag(
+                    Severity::Note,
+                    "met-with",
+                    line,
+                    "no attendance list; a person the group met is taken as a guest",
+                );
+            }
         }
     }
 
@@ -426,5 +499,24 @@ mod tests {
         assert!(!marked_present(""));
         assert!(!marked_present("regrets"));
         assert!(!marked_present("no"));
+    }
+
+    /// A roll-call table needs no heading: its header says what it is.
+    #[test]
+    fn a_presence_table_without_a_heading_is_attendance() {
+        let text = "# Council notes 2024-05-13\n\n| Name | Present |\n|---|---|\n| Ana Souza | ✓ |\n| Bo Xu | |\n\n- Ana to send the survey.\n";
+        let cx = crate::parse::Context {
+            source: "notes.md".into(),
+            file_name: "notes.md".into(),
+            repo: None,
+            model: None,
+        };
+        let m = crate::parse::parse(text, &cx);
+        let names: Vec<_> = m.meetings[0]
+            .attendees
+            .iter()
+            .map(|a| a.name.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(names, ["Ana Souza"]);
     }
 }

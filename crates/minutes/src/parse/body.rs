@@ -9,10 +9,10 @@
 
 use super::blocks::{Block, Kind};
 use super::sections::{self, Section, StatementSection};
-use super::statements::{self, BlockContext};
+use super::statements::{self, BlockContext, Classifier, Owner};
 use super::{Reader, refs};
 use crate::model::{Action, AgendaItem, Decision, ItemRef, Lines, Mention, Repo, Severity};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A block in which to look for statements, with where it sits.
 struct Candidate {
@@ -174,6 +174,7 @@ impl Reader<'_> {
             detail_of_action,
             heading: walk.heading.clone(),
             parent_text: parent.map(|p| p.text.clone()),
+            has_children: blocks.get(i + 1).is_some_and(|n| n.parent == Some(i)),
         }
     }
 
@@ -194,13 +195,26 @@ impl Reader<'_> {
     /// Classifies the candidate blocks and records what they hold.
     fn statements(&mut self, candidates: Vec<Candidate>) {
         let people = statements::People::new(&self.meeting.attendees).with_text(self.doc.text);
+        let trace = self.doc.trace.as_ref().map(|t| &t[self.index]);
+        let classifier = Classifier {
+            people: &people,
+            model: &self.doc.model,
+            trace,
+        };
+        // The owners of each block's actions, for the blocks that detail it.
+        let mut owners_of: HashMap<usize, Vec<Owner>> = HashMap::new();
         for c in candidates {
             let b = &self.doc.blocks[c.block];
+            let inherited = b
+                .parent
+                .and_then(|p| owners_of.get(&p))
+                .cloned()
+                .unwrap_or_default();
             let about = c
                 .item
                 .and_then(|n| self.meeting.agenda[n].items.first().cloned());
             let position = c.item.map(|n| self.meeting.agenda[n].position);
-            let found = statements::classify(b, &c.cx, &people, c.repo.as_ref());
+            let found = classifier.classify(b, &c.cx, c.repo.as_ref(), &inherited);
             for d in found.decisions {
                 self.meeting.decisions.push(Decision {
                     text: d.text,
@@ -209,11 +223,21 @@ impl Reader<'_> {
                     lines: d.lines,
                 });
             }
+            let owners: Vec<Owner> = found
+                .actions
+                .iter()
+                .map(|a| a.owner.clone())
+                .filter(|o| o.assignee != "group")
+                .collect();
+            if !owners.is_empty() {
+                owners_of.insert(c.block, owners);
+            }
             for a in found.actions {
-                self.check_assignee(&people, &a);
+                self.check_assignee(&people, &a.owner, a.lines.start);
                 self.meeting.actions.push(Action {
-                    assignee: a.assignee,
-                    assignee_as_written: a.assignee_as_written,
+                    assignee: a.owner.assignee,
+                    assignee_as_written: a.owner.written,
+                    attendee: a.owner.attendee,
                     text: a.text,
                     status: a.status,
                     agenda_item: position,
@@ -226,31 +250,26 @@ impl Reader<'_> {
 
     /// Reports an action whose assignee is not an attendee of the meeting,
     /// or whose first name fits several.
-    fn check_assignee(&mut self, people: &statements::People, a: &statements::FoundAction) {
-        if a.assignee == "group" || a.assignee_as_written.starts_with('@') {
+    fn check_assignee(&mut self, people: &statements::People, owner: &Owner, line: usize) {
+        if owner.assignee == "group" || owner.written.starts_with('@') {
             return;
         }
-        let line = a.lines.start;
-        let others = people.candidates(&a.assignee_as_written);
+        let others = people.candidates(&owner.written);
         if others.len() > 1 {
             self.diag(
                 Severity::Warning,
                 "ambiguous-assignee",
                 line,
-                format!(
-                    "`{}` could be any of {}",
-                    a.assignee_as_written,
-                    others.join(", ")
-                ),
+                format!("`{}` could be any of {}", owner.written, others.join(", ")),
             );
-        } else if !people.knows(&a.assignee_as_written) && !self.meeting.attendees.is_empty() {
+        } else if owner.attendee.is_none() && !self.meeting.attendees.is_empty() {
             self.diag(
                 Severity::Warning,
                 "unknown-assignee",
                 line,
                 format!(
                     "`{}` is not in the attendance list; write their @handle",
-                    a.assignee_as_written
+                    owner.written
                 ),
             );
         }

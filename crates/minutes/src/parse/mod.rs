@@ -29,9 +29,10 @@ use blocks::{Block, Kind};
 use frontmatter::FrontMatter;
 use regex::Regex;
 use sections::Section;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// What the parser needs to know besides the text.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +43,9 @@ pub struct Context {
     pub file_name: String,
     /// The repository holding the minutes, when known from outside the text.
     pub repo: Option<Repo>,
+    /// Statement classifier weights to use instead of the shipped ones (a
+    /// retrained model).
+    pub model: Option<Arc<statements::Model>>,
 }
 
 static TEMPLATE_VAR: LazyLock<Regex> =
@@ -56,10 +60,25 @@ struct Doc<'a> {
     front: Option<FrontMatter>,
     /// The title and its line.
     title: Option<(String, usize)>,
+    /// The statement classifier.
+    model: Arc<statements::Model>,
+    /// For the trainer: the units each meeting's classifier saw.
+    trace: Option<Vec<RefCell<Vec<statements::Traced>>>>,
 }
 
 /// Parses one minutes document.
 pub fn parse(text: &str, cx: &Context) -> Minutes {
+    parse_inner(text, cx, false).0
+}
+
+/// Parses one minutes document and returns, for each meeting, the units
+/// the statement classifier saw, with their features (what the trainer
+/// labels against the answer keys).
+pub fn parse_traced(text: &str, cx: &Context) -> (Minutes, Vec<Vec<statements::Traced>>) {
+    parse_inner(text, cx, true)
+}
+
+fn parse_inner(text: &str, cx: &Context, traced: bool) -> (Minutes, Vec<Vec<statements::Traced>>) {
     let mut diagnostics = Vec::new();
     let (front, body_text) = frontmatter::split(text, &mut diagnostics);
     let (blocks, rules) = blocks::blocks_and_rules(&body_text);
@@ -67,12 +86,15 @@ pub fn parse(text: &str, cx: &Context) -> Minutes {
     let hint = meetings::year_hint(&cx.file_name, title.as_ref().map(|t| t.0.as_str()));
     let last_line = text.lines().count().max(1);
     let log = meetings::split(&blocks, &rules, last_line, hint);
+    let n_meetings = log.as_ref().map_or(1, Vec::len);
     let doc = Doc {
         cx,
         blocks,
         text: &body_text,
         front,
         title,
+        model: cx.model.clone().unwrap_or_else(statements::Model::builtin),
+        trace: traced.then(|| (0..n_meetings).map(|_| RefCell::new(Vec::new())).collect()),
     };
     let mut m = Minutes {
         source: cx.source.clone(),
@@ -85,7 +107,7 @@ pub fn parse(text: &str, cx: &Context) -> Minutes {
     };
     match log {
         None => {
-            let mut r = Reader::new(&doc, 0..doc.blocks.len(), cx.repo.clone());
+            let mut r = Reader::new(&doc, 0, 0..doc.blocks.len(), cx.repo.clone());
             r.single_meeting_date();
             r.meeting.lines = Lines {
                 start: 1,
@@ -104,8 +126,8 @@ pub fn parse(text: &str, cx: &Context) -> Minutes {
             m.meetings.push(meeting);
         }
         Some(sections) => {
-            for s in sections {
-                let mut r = Reader::new(&doc, s.blocks.clone(), cx.repo.clone());
+            for (index, s) in sections.into_iter().enumerate() {
+                let mut r = Reader::new(&doc, index, s.blocks.clone(), cx.repo.clone());
                 r.meeting.heading = Some(s.heading.clone());
                 r.meeting.lines = s.lines;
                 r.meeting.status = s.status;
@@ -140,7 +162,11 @@ pub fn parse(text: &str, cx: &Context) -> Minutes {
     m.group_name = m.title.as_deref().and_then(group_name_from_title);
     template_variables(text, &mut m.diagnostics);
     m.diagnostics.sort_by_key(|d| d.line);
-    m
+    let traces = doc
+        .trace
+        .map(|t| t.into_iter().map(RefCell::into_inner).collect())
+        .unwrap_or_default();
+    (m, traces)
 }
 
 /// The title: the front matter's, else the first level-1 heading; else a
@@ -181,8 +207,10 @@ fn document_title(blocks: &[Block], front: Option<&FrontMatter>) -> Option<(Stri
 }
 
 /// Reads one meeting: the blocks of its range.
-pub(crate) struct Reader<'a> {
+struct Reader<'a> {
     doc: &'a Doc<'a>,
+    /// Which meeting of the document this is.
+    index: usize,
     range: Range<usize>,
     /// The section of each block of the range.
     secs: Vec<Section>,
@@ -197,10 +225,11 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(doc: &'a Doc<'a>, range: Range<usize>, repo: Option<Repo>) -> Self {
+    fn new(doc: &'a Doc<'a>, index: usize, range: Range<usize>, repo: Option<Repo>) -> Self {
         Reader {
             secs: sections::sections(&doc.blocks, range.clone()),
             doc,
+            index,
             range,
             meeting: Meeting::default(),
             diagnostics: Vec::new(),
@@ -358,6 +387,7 @@ mod line_tests {
             source: "t.md".into(),
             file_name: "2024-01-02.md".into(),
             repo: Repo::parse("zeta/tsc"),
+            model: None,
         };
         let m = parse(text, &cx);
         let m = &m.meetings[0];

@@ -1,0 +1,183 @@
+//! The cue detectors the parser used before it learned: patterns for the
+//! words and forms that signal a conclusion (`agreed`, `consensus`, `no
+//! objections`, a vote), the contexts that undo one (a question, `needs
+//! approval`, `no consensus yet`, `if we agree`, a hedge before the cue),
+//! and the forms of a commitment (a speaker's plan, a subjectless `will`,
+//! an imperative next step, a request to everyone).
+//!
+//! They no longer decide anything. Each is a feature ([`cues`]) whose
+//! weight the classifier learns from the answer keys, beside the features
+//! of form and place; so a cue counts for what it is worth in the minutes
+//! the keys cover, and the leave-one-family-out table says what that is
+//! worth elsewhere. They carry knowledge of how minute-takers write that
+//! the keys alone are too few to teach.
+
+use super::assignees::{NOT_COMMITMENT_REST, People, commitments};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            agreed | (?:we|all|everyone|group|team|both)\x20(?:discuss(?:ed)?\x20and\x20)?agree\b
+          | (?:\w+\x20and\x20\w+|we|they)\x20agree\x20(?:to|on|that|about)\b
+          | agreement\x20(?:was\x20)?reached | (?:general|broad|rough)\x20agreement
+          | there(?:'s|’s|\x20is|\x20was)\x20(?:general\x20|broad\x20)?agreement
+          | consensus
+          | decided | decision(?:\x20was|\x20is|:) | decide[sd]?\x20to
+          | approved | approves | approval\x20(?:was\x20)?given | signed\x20off
+          | resolved | resolution\x20(?:passed|adopted|was)
+          | no\x20objections? | without\x20objection | nobody\x20objected | no\x20one\x20objected
+          | all\x20in\x20favou?r | voted\x20in\x20favou?r
+          | vote\x20(?:passed|failed|carried) | voted | motion\x20(?:passed|carried|failed)
+          | lgtm'?d | rubber[-\x20]stamped
+          | conclusion\x20(?:is|was) | came\x20to\x20(?:a\x20|the\x20)?conclusion | concluded\x20that
+          | remov(?:e|ed|ing)\x20(?:it\x20|this\x20(?:item\x20|topic\x20)?)?(?:from|off)\x20(?:the\x20)?(?:[\w-]+\x20)?agenda
+          | remov(?:e|ed|ing)\x20(?:the\x20)?(?:[\w-]+\x20)?(?:agenda\x20)?(?:tag|label)
+          | agenda\x20(?:tag|label)\x20(?:was\x20)?removed
+          | (?:taken|take|took)\x20(?:it\x20|this\x20)?off\x20(?:the\x20)?agenda
+          | \btabled?\b[^.]{0,40}\b(?:later|for\x20now|time\x20being|until)
+          | ok(?:ay)?\x20to\x20(?:land|merge|close|proceed|move|ship|release)
+          | good\x20to\x20(?:land|merge|go)
+          | will\x20go\x20ahead | going\x20ahead\x20with | moving\x20forward\x20with | green\x20light
+          | settled\x20on | landed\x20on
+          | we(?:'re|’re|\x20are)\x20(?:ok|okay|fine|happy)\x20(?:to|with)
+          | we(?:'re|’re|\x20are)?\x20(?:going\x20to|will|'ll|’ll)\x20(?:not\x20)?(?:drop|keep|stop|switch|use|adopt|go\x20with|retire|deprecate|rename|cancel|skip|postpone|defer|aim\x20to)\b
+          | ^will\x20not\x20
+          | ^(?:outcome|resolution|decision|conclusion|verdict)\s*[:\-–]\s*\w
+          | ^clos(?:e|ing)\x20(?:the\x20|this\x20)?(?:issue|pr|pull\x20request)\b
+          | to\x20summari[sz]e,?\x20we
+        )",
+    )
+    .unwrap()
+});
+
+static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+            \?\s*$
+          | \b(?:not|n't|never|no\x20longer)\b[^.]{0,25}\b(?:agree|agreed|decided|approved|resolved|consensus)
+          | \bno\x20(?:clear\x20)?(?:consensus|agreement|decision|conclusion)
+          | \b(?:needs?|need\x20to\x20get|needed|require[sd]?|requiring|seek(?:ing)?|ask(?:ing|ed)?\x20(?:\w+\x20){0,3}for|request(?:ing|ed)?|get(?:ting)?|gain|gather|awaiting|waiting\x20(?:for|on)|pending|until|before|for|once|after|if|whether|when|unless|hope|hoping|try(?:ing)?\x20to\x20reach|to\x20reach|reach|looking\x20for|build(?:ing)?)\x20(?:\w+\x20){0,4}?(?:approval|consensus|agreement|decision|approved|agreed|resolved)
+          | \b(?:to\x20be|yet\x20to\x20be|not\x20yet|will\x20be|should\x20be|can\x20be|could\x20be|would\x20be|must\x20be|might\x20be)\x20(?:\w+\x20)?(?:decided|approved|agreed|resolved)
+          | \b(?:to|will|should|must|can|could|would|might|let's|lets)\x20(?:\w+\x20)?(?:decide|agree|approve|resolve)\b
+          | \bdecide\x20(?:on|whether|if|how|what|later)
+          | \bif\x20[^,]{0,60}\b(?:agree|approve|decide|objections?)
+          | \bonce\x20[^,]{0,60}\b(?:approved|agreed|decided)
+          | \bunresolved\b
+          | \((?:\w+\x20)?agreed\)
+          | ^\W*(?:i|he|she|they)\x20(?:approved|agreed|agree)\b
+          | ^\W*[A-Z][\w'’-]*\s*[:,-]\s*(?:\+1|agreed|agree|lgtm|no\x20objections?)\b
+          | ^\W*[A-Z][\w'’-]*\x20(?:has\x20|have\x20)?(?:removed|closed|merged|landed)\b
+          | \bconsensus[-\x20]seeking\b | \blazy\x20consensus\b | \bdecision[-\x20]making\b
+          | \bsee\x20if\b | \bcheck\x20(?:if|whether)\b
+          | \b(?:tbd|tba|to\x20be\x20determined|undecided|pending)\b
+        ",
+    )
+    .unwrap()
+});
+
+/// Words before a cue that make it a proposal, not a conclusion.
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:should|could|might|may|maybe|perhaps|possibly|probably|would|suggest\w*|propos\w*|let'?s|lets|hopefully)\b").unwrap()
+});
+
+/// `Name: planning to …`, `Jean, will open …`: a speaker's own plan.
+static SPEAKER_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?P<sp>[\p{Lu}][\p{L}'’.-]*(?:\s[\p{Lu}][\p{L}'’.-]*)?)\s*[:,]\s*(?:i'?m|i’m|i\s+am)?\s*(?:going\s+to|planning\s+to|plan\s+to|will|i\s+will|i'll|i’ll)\s+(?P<rest>\S+(?:\s+\S+)?)").unwrap()
+});
+
+/// `…, will follow up`, `Will close issue.`: a commitment with no subject.
+static SUBJECTLESS_WILL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|,\s*|\band\s+)(?:[Ww]ill)\s+(?P<rest>[a-z]\S*)").unwrap());
+
+/// Imperatives minute-takers use for the group's next steps.
+static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step)\s*[-:,]?\s*)?(?:need\s+to\s+)?(?:continue|plan|add|create|update|open|move|reach\s+out|follow\s+up|start|review|run|explore|schedule|draft|write|send|set\s+up|share|ask|contact|investigate|look\s+into|prepare|publish|organi[sz]e|invite|document|do|go\s+back|figure\s+out)\b").unwrap()
+});
+
+/// `next week`, `by Friday`, `after the meeting`: when work is due.
+static TIME_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step|by\s+\w+day|tomorrow|this\s+week|after\s+the\s+meeting)\b|^\W*need\s+to\b").unwrap()
+});
+
+/// `Lin is following the audit`: work in progress, reported.
+static PROGRESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:is|are|am|was|were)\s+(?P<verb>\w+ing)\b").unwrap());
+
+/// `Draft is in review`: a noun and a verb, not an imperative.
+static COPULA_SECOND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:[\w'’-]+\s+){1,3}(?:is|are|was|were|has|have|had|looks?|seems?)\s+(?P<next>\w+)").unwrap()
+});
+
+/// `Myles asked that people review …`: a request to the group.
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:asked|requested)\s+that\s+(?:we|people|everyone|all|folks)\b").unwrap()
+});
+
+/// `it will`, `this will`: a `will` whose subject is not a person.
+static NON_PERSON_WILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:it|this|that|which|there|they|he|she|these|those)\s+will\b").unwrap()
+});
+
+/// The cues a unit shows, as feature names.
+pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if let Some(m) = DECISION_CUE.find(s) {
+        out.push("cue:decision");
+        if NOT_DECISION.is_match(s) {
+            out.push("cue:undone");
+        } else if HEDGE.is_match(&s[..m.start()]) {
+            out.push("cue:hedged");
+        } else {
+            out.push("cue:concluded");
+        }
+    }
+    let subjects = commitments(s, people, &[]);
+    if subjects.iter().any(|o| o.assignee == "group") {
+        out.push("cue:we_commit");
+    } else if !subjects.is_empty() {
+        // Someone commits: an attendee or anyone named (minutes without
+        // an attendance list name people the list would have held).
+        out.push("cue:person_commits");
+        if subjects.iter().any(|o| o.attendee.is_some()) {
+            out.push("cue:attendee_commits");
+        }
+    }
+    if let Some(c) = SPEAKER_PLAN.captures(s)
+        && !NOT_COMMITMENT_REST.is_match(&c["rest"])
+    {
+        out.push("cue:speaker_plan");
+    }
+    if let Some(c) = SUBJECTLESS_WILL.captures(s)
+        && !NOT_COMMITMENT_REST.is_match(&c["rest"])
+        && !NON_PERSON_WILL.is_match(s)
+    {
+        out.push("cue:subjectless_will");
+    }
+    if NON_PERSON_WILL.is_match(s) {
+        out.push("cue:thing_will");
+    }
+    // `is to`, `is going to` are commitments, not states.
+    if COPULA_SECOND
+        .captures(s)
+        .is_some_and(|c| !matches!(&c["next"], "to" | "going"))
+    {
+        out.push("cue:copula");
+    } else if IMPERATIVE.is_match(s) {
+        out.push("cue:imperative");
+    }
+    if PROGRESSIVE
+        .captures(s)
+        .is_some_and(|c| &c["verb"] != "going")
+    {
+        out.push("cue:progressive");
+    }
+    if TIME_MARKER.is_match(s) {
+        out.push("cue:due");
+    }
+    if REQUEST.is_match(s) {
+        out.push("cue:request");
+    }
+    out
+}

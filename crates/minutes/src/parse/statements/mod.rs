@@ -1,0 +1,404 @@
+//! Decisions and actions: what the group concluded and who promised what.
+//!
+//! Each block of a meeting's notes is cut into units: a whole bullet when
+//! the document's structure says what its items are (a list of decisions or
+//! actions, a labelled line such as `Action:` or `Resolved:`, a task box, a
+//! table row), else its sentences. Then:
+//!
+//! - **structure decides first**: an entry of a list named for decisions
+//!   (`Decisions`, `Resolutions`, `Outcomes`) is a decision; a block that
+//!   records a motion or a vote with its result (`motion carried`,
+//!   `vote passed 5-0`) or consent to an agenda or minutes is a decision;
+//!   an unticked task box naming someone is an action;
+//! - **a classifier decides the rest**: two logistic regressions
+//!   ([`model`]), trained on the answer keys by `examples/train.rs`, score
+//!   each unit from features of its text and its place ([`features`]);
+//! - sentences of one block that all record the decision are one decision;
+//!   each action sentence is one action per owner, and [`assignees`] says
+//!   who the owners are (an action nobody is named for is the group's).
+//!
+//! The rules that decided before the classifier existed (phrase lists for
+//! `agreed`, `will`, imperatives…) are gone: what a phrase means is learned
+//! from the keys, and the leave-one-family-out table printed by the trainer
+//! says how well that carries to minutes it was not trained on.
+
+pub mod assignees;
+pub mod cues;
+pub mod features;
+pub mod model;
+pub mod roster;
+pub mod sentences;
+
+pub use model::Model;
+pub use roster::{Owner, People};
+
+use super::blocks::{Block, Kind};
+use super::refs;
+use super::sections::StatementSection;
+use crate::model::{ActionStatus, ItemRef, Lines, Repo};
+use features::Unit;
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// A decision found in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDecision {
+    /// The sentence (or sentences) as written.
+    pub text: String,
+    /// A GitHub item named in it.
+    pub about: Option<ItemRef>,
+    /// Source lines.
+    pub lines: Lines,
+}
+
+/// An action found in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundAction {
+    /// Who owns it.
+    pub owner: Owner,
+    /// The sentence or bullet as written.
+    pub text: String,
+    /// Open or done.
+    pub status: ActionStatus,
+    /// A GitHub item named in it.
+    pub about: Option<ItemRef>,
+    /// Source lines.
+    pub lines: Lines,
+}
+
+/// What one block holds.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Decisions.
+    pub decisions: Vec<FoundDecision>,
+    /// Actions.
+    pub actions: Vec<FoundAction>,
+}
+
+/// Where a block sits in the minutes, as the classifier sees it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BlockContext {
+    /// The block is an entry of a list of decisions or actions (under a
+    /// heading or label naming them, or a child of such a label item).
+    pub in_list_of: Option<StatementSection>,
+    /// The block details an item of an action list (a sub-item of it).
+    pub detail_of_action: bool,
+    /// The heading the block sits under.
+    pub heading: String,
+    /// The text of the list item it is nested in, if any.
+    pub parent_text: Option<String>,
+    /// The block is a list item with items nested under it.
+    pub has_children: bool,
+}
+
+/// One unit as the classifier saw it: for the trainer, which labels units
+/// against the answer keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Traced {
+    /// The unit's text, spaces collapsed.
+    pub text: String,
+    /// Its features.
+    pub features: BTreeSet<String>,
+    /// Whether structure alone made it a decision (the classifier was not
+    /// asked).
+    pub ruled_decision: bool,
+}
+
+/// Everything `classify` needs besides the block.
+pub struct Classifier<'a> {
+    /// The meeting's attendees.
+    pub people: &'a People,
+    /// The weights.
+    pub model: &'a Model,
+    /// Where to record each unit, when training.
+    pub trace: Option<&'a std::cell::RefCell<Vec<Traced>>>,
+}
+
+static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
+    // A motion or vote with its result, or consent to an agenda or minutes:
+    // the formal procedure by which boards decide.
+    Regex::new(r"(?ix)
+        \b(?:motion|vote[sd]?|voting|ballot|resolution)\b .{0,120}? \b(?:carried|carries|passed|passes|adopted|approved|failed|fails|defeated|rejected|unanimous(?:ly)?|\d+\s*[-–:]\s*\d+(?:\s*[-–:]\s*\d+)?)\b
+      | \b(?:carried|passed|adopted|approved|failed|defeated)\b .{0,40}? \b(?:motion|vote)\b
+      | \b(?:consent\x20agenda|agenda|minutes(?:\x20of\x20(?:the\x20)?(?:last|previous)\x20meeting)?)\x20(?:was\x20|were\x20)?(?:approved|adopted|accepted)\b
+    ").unwrap()
+});
+
+impl Classifier<'_> {
+    /// Finds the decisions and actions in one block of notes. `inherited`
+    /// are the owners of the action this block details, if any.
+    pub fn classify(
+        &self,
+        block: &Block,
+        cx: &BlockContext,
+        repo: Option<&Repo>,
+        inherited: &[Owner],
+    ) -> Found {
+        let mut found = Found::default();
+        if matches!(block.kind, Kind::Heading(_)) {
+            return found;
+        }
+        if block.kind == Kind::TableRow {
+            if cx.in_list_of == Some(StatementSection::Actions) {
+                found.actions.extend(action_table_row(block, self.people));
+            }
+            return found;
+        }
+        let checked = match block.kind {
+            Kind::Item { checked, .. } => checked,
+            _ => None,
+        };
+        let text = block.text.as_str();
+        let about = refs::in_block(block, repo).into_iter().next();
+        let span = |start: usize, len: usize| Lines {
+            start: block.line_at(start),
+            end: block.line_at(start + len.saturating_sub(1)),
+        };
+        // A whole bullet is one unit where structure says what it is.
+        let whole = cx.in_list_of.is_some()
+            || checked.is_some()
+            || assignees::ACTION_LABEL.is_match(text)
+            || features::DECISION_LABEL.is_match(text)
+            || PROCEDURE.is_match(text);
+        let units: Vec<(usize, &str)> = if whole {
+            vec![(text.len() - text.trim_start().len(), text.trim())]
+        } else {
+            sentences::sentences(text)
+        };
+        let mut decided: Vec<(usize, &str)> = Vec::new();
+        let mut antecedent: Vec<Owner> = Vec::new();
+        for (index, &(start, s)) in units.iter().enumerate() {
+            let unit = Unit {
+                text: s,
+                kind: block.kind,
+                cx,
+                index,
+                count: units.len(),
+            };
+            let f = features::features(&unit, self.people);
+            let ruled = cx.in_list_of == Some(StatementSection::Decisions)
+                || PROCEDURE.is_match(s)
+                || features::DECISION_LABEL.is_match(s);
+            if let Some(trace) = self.trace {
+                trace.borrow_mut().push(Traced {
+                    text: clean_text(s),
+                    features: f.clone(),
+                    ruled_decision: ruled,
+                });
+            }
+            // A question records no conclusion, whatever its words.
+            if ruled || (self.model.decision.accepts(&f) && !s.trim_end().ends_with('?')) {
+                decided.push((start, s));
+            }
+            // An entry of an action list is an action, unless it is a topic
+            // heading the list's real entries sit under (`Sovereign Tech
+            // Fund` above `Emma: get a project ready`) or holds no words
+            // (a bare link). A task box is an action when it names someone.
+            // The classifier decides the rest, details of actions included.
+            let listed = (cx.in_list_of == Some(StatementSection::Actions)
+                && !(cx.has_children && is_topic(s, self.people)))
+                || labelled_action(s);
+            let is_action = !ruled
+                && words(s) >= 2
+                && (listed
+                    || (checked.is_some() && !owners_named(s, self.people).is_empty())
+                    || (self.model.action.accepts(&f) && !states(&f)));
+            if is_action {
+                let owners = self.owners(s, checked.is_some(), inherited, &antecedent);
+                // `The consensus was to publish an advisory`: a conclusion
+                // the group reached records a choice, not work it took on,
+                // unless the minutes list it as an action.
+                let choice_only = decided.last().is_some_and(|&(d, _)| d == start)
+                    && !listed
+                    && owners.iter().all(|o| o.assignee == "group");
+                for owner in owners.into_iter().filter(|_| !choice_only) {
+                    found.actions.push(FoundAction {
+                        owner,
+                        text: clean_text(s),
+                        status: if checked == Some(true) {
+                            ActionStatus::Done
+                        } else {
+                            ActionStatus::Open
+                        },
+                        about: item_in(s, repo).or_else(|| about.clone()),
+                        lines: span(start, s.len()),
+                    });
+                }
+            }
+            let subjects = assignees::sentence_subjects(s, self.people);
+            if !subjects.is_empty() {
+                antecedent = subjects;
+            }
+        }
+        // Sentences of one block that record a decision are one decision:
+        // from the first to the last.
+        if let (Some(&(first, fs)), Some(&(last, ls))) = (decided.first(), decided.last()) {
+            let end = last + ls.len();
+            let text = &block.text[first..end];
+            found.decisions.push(FoundDecision {
+                text: clean_text(text),
+                about: item_in(if decided.len() == 1 { fs } else { text }, repo)
+                    .or_else(|| about.clone()),
+                lines: span(first, end - first),
+            });
+        }
+        found
+    }
+}
+
+impl Classifier<'_> {
+    /// Who owns an action: in a task box, the people it names (else the
+    /// owners its sentence gives); elsewhere the owners its sentence gives,
+    /// inherited from the action it details, or from the sentence before.
+    fn owners(
+        &self,
+        s: &str,
+        task_box: bool,
+        inherited: &[Owner],
+        antecedent: &[Owner],
+    ) -> Vec<Owner> {
+        let named = if task_box {
+            owners_named(s, self.people)
+        } else {
+            Vec::new()
+        };
+        if named.is_empty() {
+            assignees::owners(s, self.people, inherited, antecedent)
+        } else {
+            named
+        }
+    }
+}
+
+/// `Action: …`, `TODO(ana): …`, `AI: …` with something after the label: an
+/// action by the minute-taker's own mark. A label alone (`Action items:`)
+/// heads a list and is nothing itself.
+fn labelled_action(s: &str) -> bool {
+    assignees::ACTION_LABEL
+        .find(s)
+        .is_some_and(|m| words(&s[m.end()..]) >= 2)
+}
+
+/// `Draft schedule is in the planning doc`: a thing and a copula, with no
+/// one committing to anything, describes a state, not work to do.
+fn states(f: &std::collections::BTreeSet<String>) -> bool {
+    let commits = [
+        "cue:person_commits",
+        "cue:we_commit",
+        "cue:subjectless_will",
+        "cue:speaker_plan",
+    ];
+    (f.contains("cue:copula") || f.contains("cue:progressive"))
+        && !commits.iter().any(|c| f.contains(*c))
+}
+
+/// How many words a unit has, links and handles aside.
+fn words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| !w.contains("://") && !w.starts_with('@'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// A short heading-like entry naming no owner: a topic, not a task.
+fn is_topic(s: &str, people: &People) -> bool {
+    words(s) <= 5
+        && !s.contains(':')
+        && !s.contains('@')
+        && assignees::owners(s, people, &[], &[])
+            .iter()
+            .all(|o| o.assignee == "group")
+}
+
+/// The people a unit names as owners by handle or attendee name, without
+/// falling back to the group (for task boxes, where an unnamed box is a
+/// standing agenda item, not the group's action).
+fn owners_named(s: &str, people: &People) -> Vec<Owner> {
+    assignees::owners(s, people, &[], &[])
+        .into_iter()
+        .filter(|o| o.assignee != "group" || !o.written.eq_ignore_ascii_case("group"))
+        .collect()
+}
+
+/// A row of an action table (`| Update the guide | @ana | 2024-10-15 |`):
+/// the owner is the cell that is a handle or an attendee, the text the
+/// first other cell of several words; a `done` status cell marks it done.
+fn action_table_row(block: &Block, people: &People) -> Option<FoundAction> {
+    const HEADER: &[&str] = &[
+        "action",
+        "actions",
+        "owner",
+        "owners",
+        "due",
+        "status",
+        "item",
+        "task",
+        "assignee",
+        "who",
+        "what",
+        "date",
+        "description",
+        "notes",
+        "deadline",
+        "by",
+        "when",
+    ];
+    let cells: Vec<&str> = block
+        .text
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.is_empty()
+        || cells
+            .iter()
+            .all(|c| HEADER.contains(&c.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    let owner = cells
+        .iter()
+        .position(|c| (c.starts_with('@') && !c.contains(' ')) || people.knows(c));
+    let text = (0..cells.len()).filter(|&i| Some(i) != owner).find(|&i| {
+        cells[i].split_whitespace().count() >= 2 && crate::parse::date::find(cells[i]).is_none()
+    })?;
+    let done = cells.iter().any(|c| {
+        matches!(
+            c.to_lowercase().as_str(),
+            "done" | "closed" | "complete" | "completed" | "✓" | "✅"
+        )
+    });
+    Some(FoundAction {
+        owner: match owner {
+            Some(i) => people.resolve(cells[i]),
+            None => Owner::group("group"),
+        },
+        text: clean_text(cells[text]),
+        status: if done {
+            ActionStatus::Done
+        } else {
+            ActionStatus::Open
+        },
+        about: None,
+        lines: Lines::one(block.line),
+    })
+}
+
+/// The first GitHub item named in a sentence.
+fn item_in(s: &str, repo: Option<&Repo>) -> Option<ItemRef> {
+    let b = Block {
+        kind: Kind::Paragraph,
+        text: s.to_owned(),
+        links: Vec::new(),
+        line: 0,
+        end_line: 0,
+        parent: None,
+        marks: Vec::new(),
+    };
+    refs::in_block(&b, repo).into_iter().next()
+}
+
+fn clean_text(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
