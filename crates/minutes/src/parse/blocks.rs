@@ -152,214 +152,63 @@ pub fn blocks(text: &str) -> Vec<Block> {
 /// Splits a document into blocks, and lists the lines of its thematic
 /// breaks (`---`), which end a meeting in a file of several.
 pub fn blocks_and_rules(text: &str) -> (Vec<Block>, Vec<usize>) {
-    let index = LineIndex::new(text);
-    let mut rules = Vec::new();
-    let mut out: Vec<Block> = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    // Depth of list nesting, and whether we are inside a code block or
-    // table cell (where text is kept, but differently).
-    let mut list_depth = 0usize;
-    let mut in_code_block = false;
-
-    let emit = |f: &mut Frame, out: &mut Vec<Block>| -> usize {
-        let text = f.text.trim_end().to_owned();
-        let marks = f
-            .marks
-            .iter()
-            .filter(|(p, _)| *p < text.len().max(1))
-            .map(|&(p, o)| (p, index.line(o)))
-            .collect();
-        out.push(Block {
-            kind: f.kind,
-            links: f.links.clone(),
-            text,
-            line: index.line(f.start),
-            end_line: index.line(f.end.max(f.start)),
-            parent: f.parent,
-            marks,
-        });
-        out.len() - 1
-    };
-
+    let mut b = Builder::new(text);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        b.event(event, range);
+    }
+    b.finish()
+}
+
+/// Turns the pulldown-cmark event stream into blocks. Open headings, items,
+/// paragraphs and table rows are frames on a stack; each becomes a block
+/// when it ends (or, for an item, when a nested list begins).
+struct Builder<'t> {
+    /// The source, for the end lines of text ranges.
+    text: &'t str,
+    index: LineIndex,
+    out: Vec<Block>,
+    stack: Vec<Frame>,
+    rules: Vec<usize>,
+    /// Depth of list nesting.
+    list_depth: usize,
+    /// Inside a fenced or indented code block, whose text is no notes.
+    in_code_block: bool,
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Self {
+        Builder {
+            text,
+            index: LineIndex::new(text),
+            out: Vec::new(),
+            stack: Vec::new(),
+            rules: Vec::new(),
+            list_depth: 0,
+            in_code_block: false,
+        }
+    }
+
+    /// Feeds one event, with the range of the source it covers.
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Heading { level, .. } => {
-                    stack.push(Frame::new(Kind::Heading(level as u8), range.start, None))
-                }
-                Tag::Item => {
-                    // The parent item's own text ends where a nested list begins.
-                    let parent = stack
-                        .iter_mut()
-                        .rev()
-                        .find(|f| matches!(f.kind, Kind::Item { .. }))
-                        .map(|f| match f.emitted {
-                            Some(i) => i,
-                            None => {
-                                let i = emit(f, &mut out);
-                                f.emitted = Some(i);
-                                f.emitted_len = f.text.len();
-                                i
-                            }
-                        });
-                    let depth = list_depth.saturating_sub(1);
-                    stack.push(Frame::new(
-                        Kind::Item {
-                            depth,
-                            checked: None,
-                        },
-                        range.start,
-                        parent,
-                    ));
-                }
-                Tag::List(_) => list_depth += 1,
-                Tag::Paragraph => match stack.last_mut() {
-                    // Paragraphs of one item are separated by a blank line,
-                    // which always ends a sentence.
-                    Some(f) if matches!(f.kind, Kind::Item { .. }) => {
-                        if !f.text.is_empty() {
-                            while !f.text.ends_with("\n\n") {
-                                f.text.push('\n');
-                            }
-                        }
-                    }
-                    Some(_) => {}
-                    None => stack.push(Frame::new(Kind::Paragraph, range.start, None)),
-                },
-                Tag::TableRow | Tag::TableHead => {
-                    stack.push(Frame::new(Kind::TableRow, range.start, None))
-                }
-                Tag::TableCell => {
-                    if let Some(f) = stack.last_mut()
-                        && !f.text.is_empty()
-                    {
-                        f.text.push('\t');
-                    }
-                }
-                Tag::Link { dest_url, .. } => {
-                    if let Some(f) = stack.last_mut() {
-                        let at = f.text.len();
-                        f.open_links.push((at, dest_url.to_string()));
-                    }
-                }
-                Tag::CodeBlock(_) => in_code_block = true,
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) | TagEnd::TableRow | TagEnd::TableHead => {
-                    if let Some(mut f) = stack.pop() {
-                        f.end = range.end.saturating_sub(1).max(f.start);
-                        emit(&mut f, &mut out);
-                    }
-                }
-                TagEnd::Paragraph => {
-                    if matches!(stack.last(), Some(f) if f.kind == Kind::Paragraph)
-                        && let Some(mut f) = stack.pop()
-                    {
-                        f.end = line_start_of_end(&range, text);
-                        emit(&mut f, &mut out);
-                    }
-                }
-                TagEnd::Item => {
-                    if let Some(mut f) = stack.pop() {
-                        match f.emitted {
-                            None => {
-                                if f.end < f.start {
-                                    f.end = f.start;
-                                }
-                                emit(&mut f, &mut out);
-                            }
-                            // Text after the nested list (`ACTION: …` below
-                            // the sub-bullets) becomes a note of the item.
-                            Some(i) => {
-                                if let Some(start) = f.cont_start
-                                    && !f.text[f.emitted_len..].trim().is_empty()
-                                {
-                                    let depth = f.kind_depth() + 1;
-                                    let mut c = Frame::new(
-                                        Kind::Item {
-                                            depth,
-                                            checked: None,
-                                        },
-                                        start,
-                                        Some(i),
-                                    );
-                                    c.text = f.text[f.emitted_len..].trim_start().to_owned();
-                                    let shift = f.text.len() - c.text.len();
-                                    c.links = f
-                                        .links
-                                        .iter()
-                                        .filter(|l| l.range.start >= shift)
-                                        .map(|l| Link {
-                                            range: l.range.start - shift..l.range.end - shift,
-                                            url: l.url.clone(),
-                                        })
-                                        .collect();
-                                    c.end = f.cont_end.max(start);
-                                    c.marks = f
-                                        .marks
-                                        .iter()
-                                        .filter(|(p, _)| *p >= shift)
-                                        .map(|&(p, o)| (p - shift, o))
-                                        .collect();
-                                    emit(&mut c, &mut out);
-                                }
-                            }
-                        }
-                    }
-                }
-                TagEnd::List(_) => list_depth = list_depth.saturating_sub(1),
-                TagEnd::Link => {
-                    if let Some(f) = stack.last_mut()
-                        && let Some((at, url)) = f.open_links.pop()
-                    {
-                        let end = f.text.len();
-                        f.links.push(Link {
-                            range: at..end,
-                            url,
-                        });
-                    }
-                }
-                TagEnd::CodeBlock => in_code_block = false,
-                _ => {}
-            },
-            Event::Text(t) | Event::Code(t) => {
-                if in_code_block {
-                    continue;
-                }
-                if let Some(f) = stack.last_mut() {
-                    f.marks.push((f.text.len(), range.start));
-                    f.text.push_str(&t);
-                    if f.emitted.is_none() {
-                        f.end = line_start_of_end(&range, text);
-                    } else {
-                        f.cont_start.get_or_insert(range.start);
-                        f.cont_end = line_start_of_end(&range, text);
-                    }
-                }
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) | Event::Code(t) => self.push_text(&t, range),
+            Event::SoftBreak | Event::HardBreak => self.line_break(),
+            // `<br>` is a line break people use inside table cells and list
+            // items; other HTML (comments, tags) carries no text.
+            Event::InlineHtml(h) | Event::Html(h)
+                if h.trim().to_ascii_lowercase().starts_with("<br") =>
+            {
+                self.line_break()
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(f) = stack.last_mut() {
-                    f.text.push('\n');
-                }
-            }
-            Event::InlineHtml(h) | Event::Html(h) => {
-                // `<br>` is a line break people use inside table cells and
-                // list items; other HTML (comments, tags) carries no text.
-                let h = h.trim().to_ascii_lowercase();
-                if h.starts_with("<br")
-                    && let Some(f) = stack.last_mut()
-                {
-                    f.text.push('\n');
-                }
-            }
-            Event::Rule => rules.push(index.line(range.start)),
+            Event::Rule => self.rules.push(self.index.line(range.start)),
             Event::TaskListMarker(checked) => {
                 if let Some(Frame {
                     kind: Kind::Item { checked: c, .. },
                     ..
-                }) = stack.last_mut()
+                }) = self.stack.last_mut()
                 {
                     *c = Some(checked);
                 }
@@ -367,14 +216,233 @@ pub fn blocks_and_rules(text: &str) -> (Vec<Block>, Vec<usize>) {
             _ => {}
         }
     }
-    // Unclosed frames cannot happen with a well-formed event stream, but
-    // never lose text if they do.
-    while let Some(mut f) = stack.pop() {
-        if f.emitted.is_none() {
-            emit(&mut f, &mut out);
+
+    /// Opens a frame for a block, or notes where inline markup starts.
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.stack
+                    .push(Frame::new(Kind::Heading(level as u8), range.start, None))
+            }
+            Tag::Item => self.start_item(range.start),
+            Tag::List(_) => self.list_depth += 1,
+            Tag::Paragraph => match self.stack.last_mut() {
+                // Paragraphs of one item are separated by a blank line,
+                // which always ends a sentence.
+                Some(f) if matches!(f.kind, Kind::Item { .. }) => {
+                    if !f.text.is_empty() {
+                        while !f.text.ends_with("\n\n") {
+                            f.text.push('\n');
+                        }
+                    }
+                }
+                Some(_) => {}
+                None => self
+                    .stack
+                    .push(Frame::new(Kind::Paragraph, range.start, None)),
+            },
+            Tag::TableRow | Tag::TableHead => {
+                self.stack
+                    .push(Frame::new(Kind::TableRow, range.start, None))
+            }
+            Tag::TableCell => {
+                if let Some(f) = self.stack.last_mut()
+                    && !f.text.is_empty()
+                {
+                    f.text.push('\t');
+                }
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(f) = self.stack.last_mut() {
+                    let at = f.text.len();
+                    f.open_links.push((at, dest_url.to_string()));
+                }
+            }
+            Tag::CodeBlock(_) => self.in_code_block = true,
+            _ => {}
         }
     }
-    (out, rules)
+
+    /// Opens a list item, first emitting the enclosing item (if any) so
+    /// that the nested item can point back to it.
+    fn start_item(&mut self, start: usize) {
+        // The parent item's own text ends where a nested list begins.
+        let parent = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|f| matches!(f.kind, Kind::Item { .. }))
+            .map(|f| match f.emitted {
+                Some(i) => i,
+                None => {
+                    let i = emit(&self.index, &mut self.out, f);
+                    f.emitted = Some(i);
+                    f.emitted_len = f.text.len();
+                    i
+                }
+            });
+        let depth = self.list_depth.saturating_sub(1);
+        self.stack.push(Frame::new(
+            Kind::Item {
+                depth,
+                checked: None,
+            },
+            start,
+            parent,
+        ));
+    }
+
+    /// Closes (and emits) a frame, or notes where inline markup ends.
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::TableRow | TagEnd::TableHead => {
+                if let Some(mut f) = self.stack.pop() {
+                    f.end = range.end.saturating_sub(1).max(f.start);
+                    self.emit(&f);
+                }
+            }
+            TagEnd::Paragraph => {
+                if matches!(self.stack.last(), Some(f) if f.kind == Kind::Paragraph)
+                    && let Some(mut f) = self.stack.pop()
+                {
+                    f.end = line_start_of_end(&range, self.text);
+                    self.emit(&f);
+                }
+            }
+            TagEnd::Item => {
+                if let Some(mut f) = self.stack.pop() {
+                    match f.emitted {
+                        None => {
+                            if f.end < f.start {
+                                f.end = f.start;
+                            }
+                            self.emit(&f);
+                        }
+                        Some(i) => self.emit_note(&f, i),
+                    }
+                }
+            }
+            TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
+            TagEnd::Link => {
+                if let Some(f) = self.stack.last_mut()
+                    && let Some((at, url)) = f.open_links.pop()
+                {
+                    let end = f.text.len();
+                    f.links.push(Link {
+                        range: at..end,
+                        url,
+                    });
+                }
+            }
+            TagEnd::CodeBlock => self.in_code_block = false,
+            _ => {}
+        }
+    }
+
+    /// Text after the nested list (`ACTION: …` below the sub-bullets)
+    /// becomes a note of the item: a child item of item `i`, which was
+    /// emitted when the nested list began.
+    fn emit_note(&mut self, f: &Frame, i: usize) {
+        let Some(start) = f.cont_start else {
+            return;
+        };
+        if f.text[f.emitted_len..].trim().is_empty() {
+            return;
+        }
+        let depth = f.kind_depth() + 1;
+        let mut c = Frame::new(
+            Kind::Item {
+                depth,
+                checked: None,
+            },
+            start,
+            Some(i),
+        );
+        c.text = f.text[f.emitted_len..].trim_start().to_owned();
+        let shift = f.text.len() - c.text.len();
+        c.links = f
+            .links
+            .iter()
+            .filter(|l| l.range.start >= shift)
+            .map(|l| Link {
+                range: l.range.start - shift..l.range.end - shift,
+                url: l.url.clone(),
+            })
+            .collect();
+        c.end = f.cont_end.max(start);
+        c.marks = f
+            .marks
+            .iter()
+            .filter(|(p, _)| *p >= shift)
+            .map(|&(p, o)| (p - shift, o))
+            .collect();
+        self.emit(&c);
+    }
+
+    /// Appends text to the innermost frame, tracking where it ends in the
+    /// source: in the item's own text, or after its nested list.
+    fn push_text(&mut self, t: &str, range: Range<usize>) {
+        if self.in_code_block {
+            return;
+        }
+        if let Some(f) = self.stack.last_mut() {
+            f.marks.push((f.text.len(), range.start));
+            f.text.push_str(t);
+            if f.emitted.is_none() {
+                f.end = line_start_of_end(&range, self.text);
+            } else {
+                f.cont_start.get_or_insert(range.start);
+                f.cont_end = line_start_of_end(&range, self.text);
+            }
+        }
+    }
+
+    /// Appends a line break to the innermost frame.
+    fn line_break(&mut self) {
+        if let Some(f) = self.stack.last_mut() {
+            f.text.push('\n');
+        }
+    }
+
+    /// Emits frame `f` as the next block; returns its index.
+    fn emit(&mut self, f: &Frame) -> usize {
+        emit(&self.index, &mut self.out, f)
+    }
+
+    /// The blocks and the lines of the thematic breaks.
+    fn finish(mut self) -> (Vec<Block>, Vec<usize>) {
+        // Unclosed frames cannot happen with a well-formed event stream, but
+        // never lose text if they do.
+        while let Some(f) = self.stack.pop() {
+            if f.emitted.is_none() {
+                self.emit(&f);
+            }
+        }
+        (self.out, self.rules)
+    }
+}
+
+/// Appends frame `f` to `out` as a block and returns its index. A free
+/// function rather than a method so that it can run while an item of the
+/// builder's stack is borrowed.
+fn emit(index: &LineIndex, out: &mut Vec<Block>, f: &Frame) -> usize {
+    let text = f.text.trim_end().to_owned();
+    let marks = f
+        .marks
+        .iter()
+        .filter(|(p, _)| *p < text.len().max(1))
+        .map(|&(p, o)| (p, index.line(o)))
+        .collect();
+    out.push(Block {
+        kind: f.kind,
+        links: f.links.clone(),
+        text,
+        line: index.line(f.start),
+        end_line: index.line(f.end.max(f.start)),
+        parent: f.parent,
+        marks,
+    });
+    out.len() - 1
 }
 
 /// The byte offset of the last character of `range` (for end lines).
