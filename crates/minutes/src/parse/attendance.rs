@@ -32,7 +32,8 @@ const PRESENCE_HEADERS: &[&str] = &[
     "✔",
 ];
 
-/// Words of a table header row of an attendance table.
+/// Words of a table header row of an attendance table, besides the
+/// presence headers.
 const HEADER_WORDS: &[&str] = &[
     "name",
     "names",
@@ -51,13 +52,6 @@ const HEADER_WORDS: &[&str] = &[
     "member",
     "members",
     "email",
-    "present",
-    "attended",
-    "attending",
-    "attendance",
-    "here",
-    "joined",
-    "status",
     "in",
     "representing",
     "title",
@@ -477,7 +471,9 @@ fn is_table_header(line: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty()
-        && (words.iter().all(|w| HEADER_WORDS.contains(w))
+        && (words
+            .iter()
+            .all(|w| HEADER_WORDS.contains(w) || PRESENCE_HEADERS.contains(w))
             || (cells.len() > 1
                 && cells
                     .iter()

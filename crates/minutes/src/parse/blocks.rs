@@ -152,6 +152,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
 /// Splits a document into blocks, and lists the lines of its thematic
 /// breaks (`---`), which end a meeting in a file of several.
 pub fn blocks_and_rules(text: &str) -> (Vec<Block>, Vec<usize>) {
+    let text = &*super::renest::renest(text);
     let mut b = Builder::new(text);
     let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {

@@ -21,6 +21,7 @@ mod links;
 pub mod meetings;
 pub mod people;
 pub mod refs;
+mod renest;
 pub mod sections;
 pub mod statements;
 
