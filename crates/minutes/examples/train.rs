@@ -10,7 +10,13 @@
 //! the checkout; `--root DIR` holds `corpus/` and `seeds/`, default the
 //! keys' parent), `--out FILE` (default `crates/minutes/model/statements.json`),
 //! `--alpha A` (L2 strength), `--min-families N` (a feature is learned only
-//! when it occurs in N families' minutes).
+//! when it occurs in N families' minutes), `--positive-weight N`,
+//! `--threshold P` and `--action-threshold P` (the probabilities from which
+//! a unit is a decision, an action), `--iterations N`. What to print:
+//! `--no-lofo`, `--no-fitted` (skip a table), `--only FAMILY` (one row of
+//! the first table), `--show FAMILY` and `--show-fitted FAMILY` (each
+//! missed or invented fact), `--explain FAMILY` (the weights behind each
+//! held-out decision), `--weights` (the heaviest features).
 //!
 //! Every sentence or bullet the parser hands the classifier is a sample;
 //! it is a decision (an action) when it matches a decision (an action) of
@@ -21,6 +27,11 @@
 //! minutes, scored as `shared/tools/score-extraction` scores them
 //! (leave-one-family-out). A second table scores the model trained on
 //! everything, which is the one written.
+//!
+//! It is one file of about 700 lines on purpose: reading the answer keys,
+//! labelling samples, fitting and scoring are one procedure that a reviewer
+//! of the weights reads from top to bottom, and none of it is used
+//! anywhere else.
 
 use govgraph_minutes::model::Minutes;
 use govgraph_minutes::parse::statements::{Model, Traced, model::Linear};

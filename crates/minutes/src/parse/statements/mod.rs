@@ -193,11 +193,16 @@ impl Classifier<'_> {
             }
             // An entry of an action list is an action, unless it is a topic
             // heading the list's real entries sit under (`Sovereign Tech
-            // Fund` above `Emma: get a project ready`) or holds no words
-            // (a bare link). A task box is an action when it names someone.
+            // Fund` above `Emma: get a project ready`, which is an entry)
+            // or holds no words (a bare link). A task box is an action when it names someone.
             // The classifier decides the rest, details of actions included.
             let listed = (cx.in_list_of == Some(StatementSection::Actions)
                 && !(cx.has_children && is_topic(s, self.people)))
+                || (cx.detail_of_action
+                    && cx
+                        .parent_text
+                        .as_deref()
+                        .is_some_and(|p| is_topic(p, self.people)))
                 || labelled_action(s);
             let is_action = !ruled
                 && words(s) >= 2
