@@ -186,7 +186,51 @@ fn read_keys(gold: &Path, root: &Path) -> Vec<Key> {
             meetings,
         });
     }
+    merge_copies(&mut keys);
     keys
+}
+
+/// Two keys of one meeting under different families (a user's seed file
+/// that is a copy, or an earlier draft, of a corpus file: same dates, and
+/// at least half of the smaller key's facts in common) are scored as one
+/// family, the larger: leaving a family out must also leave out its
+/// copies, or the model is scored on minutes it was trained on.
+fn merge_copies(keys: &mut [Key]) {
+    let facts = |k: &Key| -> BTreeSet<String> {
+        k.meetings
+            .iter()
+            .flat_map(|m| m.decisions.iter().chain(m.actions.iter().map(|(_, t)| t)))
+            .cloned()
+            .collect()
+    };
+    let dates =
+        |k: &Key| -> Vec<Option<String>> { k.meetings.iter().map(|m| m.date.clone()).collect() };
+    let size = |keys: &[Key], fam: &str| keys.iter().filter(|k| k.family == fam).count();
+    for i in 0..keys.len() {
+        for j in i + 1..keys.len() {
+            let (a, b) = (facts(&keys[i]), facts(&keys[j]));
+            let shared = a.intersection(&b).count();
+            if keys[i].family == keys[j].family
+                || dates(&keys[i]) != dates(&keys[j])
+                || shared == 0
+                || shared * 2 < a.len().min(b.len())
+            {
+                continue;
+            }
+            let (from, to) = if size(keys, &keys[i].family) >= size(keys, &keys[j].family) {
+                (j, i)
+            } else {
+                (i, j)
+            };
+            eprintln!(
+                "{} is the meeting of {}: scored with {}",
+                keys[from].file.path.display(),
+                keys[to].file.path.display(),
+                keys[to].family
+            );
+            keys[from].family = keys[to].family.clone();
+        }
+    }
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
