@@ -159,3 +159,33 @@ fn compacted_json_ld_is_the_same_dataset_with_readable_keys() {
     // The same store gives the same document.
     assert_eq!(doc, compacted(&store));
 }
+
+/// Issue 13: minutes holding control characters (`\x01`, a form feed, an
+/// escape sequence, a NUL past the first 8 KiB) gave an RDF/XML export that
+/// no XML parser accepts.
+#[test]
+fn control_characters_in_minutes_leave_rdf_xml_well_formed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("zeta-org+tsc/meetings");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = b"# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Ana Souza (@anasouza)\n\n## Notes\n\n* Ana\x01 will\x0c send the \x1b[1mdraft\x1b[0m\n".to_vec();
+    text.extend(std::iter::repeat_n(b'x', 9000));
+    text.extend_from_slice(b"\n* Bo\x00 will review it\n");
+    std::fs::write(dir.join("2024-06-04.md"), &text).unwrap();
+    let (store, _) = ingest_memory(&[tmp.path().to_path_buf()]);
+    let xml = export(&store, RdfFormat::RdfXml);
+    let bad: Vec<u8> = xml
+        .iter()
+        .copied()
+        .filter(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        .collect();
+    assert!(bad.is_empty(), "control bytes in RDF/XML: {bad:?}");
+    let triples = parse(RdfFormat::RdfXml, &xml);
+    assert!(
+        triples.iter().any(|q| q
+            .object
+            .to_string()
+            .contains("will  send the  [1mdraft [0m")),
+        "the action's text, controls as spaces"
+    );
+}

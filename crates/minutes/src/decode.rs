@@ -57,8 +57,41 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         utf8_lossy(bytes, &mut diagnostics)
     };
     let text = normalize_whitespace(&text);
+    let text = drop_controls(text, &mut diagnostics);
     let text = repair_mojibake(&text, &mut diagnostics);
     Decoded { text, diagnostics }
+}
+
+/// Control characters (`\x01`, form feeds, escape sequences, NUL) and the
+/// noncharacters U+FFFE and U+FFFF carry no text, and XML 1.0 forbids them:
+/// kept, they would make the RDF/XML export and SPARQL XML results
+/// malformed. Each becomes a space, never a line break, so line numbers stay
+/// the file's, and the first line holding one is reported (issue 13).
+fn drop_controls(text: String, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let forbidden =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}';
+    if !text.contains(forbidden) {
+        return text;
+    }
+    let mut lines = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| l.contains(forbidden));
+    let (first, _) = lines.next().unwrap_or_default();
+    let more = lines.count();
+    diagnostics.push(Diagnostic::new(
+        Severity::Warning,
+        "control-character",
+        first + 1,
+        match more {
+            0 => "control characters replaced with spaces".to_owned(),
+            1 => "control characters replaced with spaces (here and on 1 more line)".to_owned(),
+            n => format!("control characters replaced with spaces (here and on {n} more lines)"),
+        },
+    ));
+    text.chars()
+        .map(|c| if forbidden(c) { ' ' } else { c })
+        .collect()
 }
 
 fn utf8_lossy(bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
@@ -258,5 +291,27 @@ mod tests {
         }
         assert!(!looks_binary(&bytes));
         assert_eq!(clean(&bytes), "# Tí");
+    }
+
+    /// Issue 13: control characters made the RDF/XML export malformed.
+    #[test]
+    fn control_characters_become_spaces_and_lines_stay() {
+        let d = decode(b"# Notes\n\nAna\x01 said\x0c hi\x1b[0m\nBo\x00 too\n");
+        assert_eq!(d.text, "# Notes\n\nAna  said  hi [0m\nBo  too\n");
+        let warned: Vec<_> = d
+            .diagnostics
+            .iter()
+            .filter(|x| x.code == "control-character")
+            .map(|x| (x.line, x.message.clone()))
+            .collect();
+        assert_eq!(
+            warned,
+            [(
+                3,
+                "control characters replaced with spaces (here and on 1 more line)".to_owned()
+            )]
+        );
+        // Tabs and line ends are text.
+        assert!(decode(b"a\tb\r\nc\n").diagnostics.is_empty());
     }
 }
