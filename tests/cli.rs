@@ -441,3 +441,44 @@ fn export_jsonld_compacts_with_a_context_and_refuses_a_bad_one() {
     assert!(r.stdout.contains("\"participant\""));
     assert!(!r.stdout.contains("\"https://schema.org/attendee\":"));
 }
+
+/// Issue 13, item 5: a symbolic link loop, a dangling link or a FIFO named
+/// on the command line stopped the whole run (exit 2, nothing stored);
+/// each is now one error line and the good files are read.
+#[cfg(unix)]
+#[test]
+fn bad_folder_entries_are_reported_and_the_rest_is_ingested() {
+    let tmp = tempfile::tempdir().unwrap();
+    let meetings = tmp.path().join("zeta-org+tsc/meetings");
+    fs::create_dir_all(&meetings).unwrap();
+    fs::copy(
+        root().join("examples/acme-js+release/meetings/2024-01-18.md"),
+        meetings.join("2024-01-18.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("zeta-org+tsc"), meetings.join("loop")).unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("nowhere"), meetings.join("gone.md")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(tmp.path().join("pipe"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    for command in ["ingest", "check"] {
+        let mut args = vec![command, "zeta-org+tsc", "pipe"];
+        if command == "ingest" {
+            args.push("--memory");
+        }
+        let r = run(&args, tmp.path());
+        assert_eq!(r.code, 1, "{command}: {}", r.stderr);
+        for line in [
+            "zeta-org+tsc/meetings/gone.md: error[unreadable]: dangling symbolic link",
+            "zeta-org+tsc/meetings/loop: error[unreadable]: symbolic link loop: it leads back to zeta-org+tsc",
+            "pipe: error[unreadable]: not a regular file or folder",
+        ] {
+            assert!(r.stderr.contains(line), "{command}: {line}\n{}", r.stderr);
+        }
+        if command == "ingest" {
+            assert!(r.stderr.contains("1 documents read (1 new"), "{}", r.stderr);
+        }
+    }
+}

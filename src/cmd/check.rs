@@ -57,5 +57,5 @@ pub fn run(
         render::count(errors, "error"),
         render::count(warnings, "warning")
     ));
-    Ok(errors + warnings == 0)
+    Ok(errors + warnings == 0 && found.unreadable.is_empty())
 }

@@ -80,5 +80,5 @@ pub fn run(
             ));
         }
     }
-    Ok(!report.has_problems())
+    Ok(!report.has_problems() && found.unreadable.is_empty())
 }

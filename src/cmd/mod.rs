@@ -12,6 +12,7 @@ mod serve;
 mod validate;
 
 use crate::cli::Command;
+use crate::render;
 use anyhow::{Context as _, Result, bail};
 use govgraph::source;
 use std::path::{Path, PathBuf};
@@ -109,9 +110,17 @@ pub fn run(command: Command) -> Result<bool> {
     }
 }
 
-/// Finds the minutes under `paths`; none at all is an error.
+/// Finds the minutes under `paths`; none at all is an error. Entries that
+/// could not be read are reported here, and the run goes on without them.
 fn discover_minutes(paths: &[PathBuf]) -> Result<source::Found> {
     let found = source::discover(paths)?;
+    for u in &found.unreadable {
+        render::status(format_args!(
+            "{}: error[unreadable]: {}",
+            u.path.display(),
+            u.message
+        ));
+    }
     if found.files.is_empty() {
         bail!(
             "no minutes files found in {} ({} other files skipped); minutes are .md files, or text files whose first line is a `# title`",

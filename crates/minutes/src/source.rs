@@ -66,6 +66,16 @@ pub struct Skipped {
     pub reason: &'static str,
 }
 
+/// A folder entry that could not be read: a symbolic link loop, a
+/// dangling link, a folder without permission, a special file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The entry.
+    pub path: PathBuf,
+    /// What went wrong, lower-case.
+    pub message: String,
+}
+
 /// What a walk found.
 #[derive(Debug, Clone, Default)]
 pub struct Found {
@@ -73,6 +83,8 @@ pub struct Found {
     pub files: Vec<SourceFile>,
     /// Files left out.
     pub skipped: Vec<Skipped>,
+    /// Entries that could not be read; the walk went on without them.
+    pub unreadable: Vec<Unreadable>,
 }
 
 /// Finds the minutes files under `paths`.
@@ -83,9 +95,14 @@ pub struct Found {
 /// non-blank line is a Markdown title. Hidden folders, `node_modules` and
 /// `target` are not entered.
 ///
+/// One bad entry never stops the walk (issue 13): a symbolic link loop, a
+/// dangling link, an unreadable folder, or a path that is neither a file
+/// nor a folder (a FIFO) is listed in [`Found::unreadable`] and the rest
+/// is read.
+///
 /// # Errors
 ///
-/// Fails when a path does not exist or cannot be read.
+/// Fails when a path given does not exist.
 pub fn discover(paths: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();
     for root in paths {
@@ -93,6 +110,13 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
             path: root.clone(),
             source,
         })?;
+        if !meta.is_file() && !meta.is_dir() {
+            found.unreadable.push(Unreadable {
+                path: root.clone(),
+                message: "not a regular file or folder".into(),
+            });
+            continue;
+        }
         if meta.is_file() {
             // A file named alone is keyed by its folder and name, so two
             // files called `2024-01-02.md` in different folders stay apart.
@@ -125,18 +149,13 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
                 e.depth() == 0 || !(n.starts_with('.') || n == "node_modules" || n == "target")
             });
         for entry in walker {
-            let entry = entry.map_err(|e| {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| root.clone());
-                Error::Io {
-                    path,
-                    source: e
-                        .into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("cannot walk")),
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    found.unreadable.push(unreadable(root, &e));
+                    continue;
                 }
-            })?;
+            };
             if !entry.file_type().is_file() {
                 continue;
             }
@@ -165,6 +184,25 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
     found.files.sort_by(|a, b| a.path.cmp(&b.path));
     fill_git_commits(&mut found.files);
     Ok(found)
+}
+
+/// Says what a walk error was, naming a loop as a loop.
+fn unreadable(root: &Path, e: &walkdir::Error) -> Unreadable {
+    let path = e
+        .path()
+        .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+    let message = match (e.loop_ancestor(), e.io_error()) {
+        (Some(ancestor), _) => format!(
+            "symbolic link loop: it leads back to {}",
+            ancestor.display()
+        ),
+        (None, Some(io)) if io.kind() == std::io::ErrorKind::NotFound => {
+            "dangling symbolic link: its target does not exist".into()
+        }
+        (None, Some(io)) => io.to_string().to_lowercase(),
+        (None, None) => "cannot be read".into(),
+    };
+    Unreadable { path, message }
 }
 
 /// Lengthens keys that two different files share (`ingest a/meetings
