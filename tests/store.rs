@@ -280,3 +280,25 @@ fn renamed_files_are_reported_and_pruned() {
     let all = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
     assert_eq!(select(&store, all), select(&fresh, all));
 }
+
+/// Issue 13, item 6: file names that differ only in bytes that are not
+/// UTF-8 were keyed by a lossy conversion, so two files became one
+/// document.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = dir_with(&[]);
+    let meetings = d.path().join("zeta-org+tsc/meetings");
+    for (byte, text) in [(0xffu8, MINUTES), (0xfe, OTHER)] {
+        let mut name = b"2024-06-04-".to_vec();
+        name.push(byte);
+        name.extend_from_slice(b".md");
+        fs::write(meetings.join(std::ffi::OsStr::from_bytes(&name)), text).unwrap();
+    }
+    let store = Store::memory().unwrap();
+    let report = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(report.count(Outcome::New), 2);
+    let documents = count(&store, "SELECT ?d WHERE { ?d a gg:MinutesDocument }");
+    assert_eq!(documents, 2);
+}

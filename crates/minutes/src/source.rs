@@ -121,14 +121,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
             // A file named alone is keyed by its folder and name, so two
             // files called `2024-01-02.md` in different folders stay apart.
             let abs = fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-            let name = abs
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let parent = abs
-                .parent()
-                .and_then(Path::file_name)
-                .map(|n| n.to_string_lossy().into_owned());
+            let name = abs.file_name().map(os_text).unwrap_or_default();
+            let parent = abs.parent().and_then(Path::file_name).map(os_text);
             let rel = match parent {
                 Some(p) => format!("{p}/{name}"),
                 None => name,
@@ -138,7 +132,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
         }
         let root_name = fs::canonicalize(root)
             .ok()
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .and_then(|p| p.file_name().map(os_text))
             .unwrap_or_else(|| "minutes".into());
         let walker = WalkDir::new(root)
             .follow_links(true)
@@ -163,7 +157,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found> {
             match classify(path) {
                 Ok(()) => {
                     let rel = path.strip_prefix(root).unwrap_or(path);
-                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    let rel = os_text(rel.as_os_str()).replace('\\', "/");
                     found.files.push(locate(path, Some(&root_name), &rel));
                 }
                 Err(reason) => found.skipped.push(Skipped {
@@ -226,7 +220,7 @@ fn disambiguate_keys(files: &mut [SourceFile]) {
             let abs = fs::canonicalize(&files[i].path).unwrap_or_else(|_| files[i].path.clone());
             let parts: Vec<String> = abs
                 .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .map(|c| os_text(c.as_os_str()))
                 .filter(|c| c != "/")
                 .collect();
             let tail = parts[parts
@@ -344,6 +338,29 @@ fn first_line_is_title(path: &Path) -> bool {
         })
 }
 
+/// A file name as text for a document's key, without loss: bytes that are
+/// not UTF-8 are written `%XX`, so `2024-01-02-\xff.md` and
+/// `2024-01-02-\xfe.md` stay two documents (a lossy conversion made both
+/// `2024-01-02-\u{FFFD}.md`, one key; issue 13).
+pub fn os_text(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
+}
+
 /// Works out a file's key and repository.
 fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
     let abs = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -351,10 +368,7 @@ fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
     // mirrored minutes kept inside some other checkout (like this project's
     // own examples) belong to the repository their folder names.
     for dir in abs.ancestors().skip(1) {
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = dir.file_name().map(os_text).unwrap_or_default();
         let is_checkout = dir.join(".git").exists();
         let repo = match name.split_once('+') {
             Some((owner, name)) => Repo::parse(&format!("{owner}/{name}")),
@@ -367,7 +381,7 @@ fn locate(path: &Path, root_name: Option<&str>, rel: &str) -> SourceFile {
         if let Some(repo) = repo
             && let Ok(inner) = abs.strip_prefix(dir)
         {
-            let inner = inner.to_string_lossy().replace('\\', "/");
+            let inner = os_text(inner.as_os_str()).replace('\\', "/");
             let git = is_checkout.then(|| GitFile {
                 top: dir.to_path_buf(),
                 commit: None,
