@@ -125,6 +125,10 @@ static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     ").unwrap()
 });
 
+/// `Name to verb …` at the start of a unit.
+static NAME_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(?P<name>\p{Lu}[\p{L}'’-]+)\s+to\s+\p{Ll}").unwrap());
+
 impl Classifier<'_> {
     /// Finds the decisions and actions in one block of notes. `inherited`
     /// are the owners of the action this block details, if any.
@@ -210,7 +214,18 @@ impl Classifier<'_> {
                     || (checked.is_some() && !owners_named(s, self.people).is_empty())
                     || (self.model.action.accepts(&f) && !states(&f)));
             if is_action {
-                let owners = self.owners(s, checked.is_some(), inherited, &antecedent);
+                let mut owners = self.owners(s, checked.is_some(), inherited, &antecedent);
+                // `Carlton to create a ticket`, an entry of an action list:
+                // the list says it is someone's task, so a capitalised name
+                // opening it is that someone even if the minutes name them
+                // nowhere else (elsewhere `Try to …` reads the same).
+                if listed
+                    && owners.iter().all(|o| o.assignee == "group")
+                    && let Some(c) = NAME_TO.captures(s)
+                    && assignees::looks_like_first_name(&c["name"])
+                {
+                    owners = vec![self.people.resolve(&c["name"])];
+                }
                 // `The consensus was to publish an advisory`: a conclusion
                 // the group reached records a choice, not work it took on,
                 // unless the minutes list it as an action.
