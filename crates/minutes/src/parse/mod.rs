@@ -1,7 +1,8 @@
 //! Minutes text to the typed model.
 //!
 //! The flow: YAML front matter is split off ([`frontmatter`]); the rest is
-//! read as a flat list of Markdown blocks ([`blocks`]); the document's title
+//! read as a flat list of Markdown blocks ([`blocks`], after `renest` puts
+//! over-indented sub-bullets back under their item); the document's title
 //! is found; the file is cut into meetings ([`meetings`]: one, or one per
 //! dated heading of a log); and each meeting is read by a [`Reader`], which
 //! keeps track of which section each block is in ([`sections`]): the Links
