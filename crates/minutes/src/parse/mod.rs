@@ -4,10 +4,10 @@
 //! read as a flat list of Markdown blocks ([`blocks`], after `renest` puts
 //! over-indented sub-bullets back under their item); the document's title
 //! is found; the file is cut into meetings ([`meetings`]: one, or one per
-//! dated heading of a log); and each meeting is read by a [`Reader`], which
+//! dated heading of a log); and each meeting is read by a `Reader`, which
 //! keeps track of which section each block is in ([`sections`]): the Links
-//! section ([`links`]), attendance lists ([`attendance`]), and the body,
-//! whose agenda items, references, decisions and actions [`body`] and
+//! section (`links`), attendance lists ([`attendance`]), and the body,
+//! whose agenda items, references, decisions and actions `body` and
 //! [`statements`] find.
 //!
 //! It recovers from anything: an odd line gives a diagnostic, never a lost
