@@ -37,6 +37,8 @@ struct Walk {
     heading: String,
     /// Items of an action list, whose sub-items are their details.
     action_items: HashSet<usize>,
+    /// The entries themselves (the list's own items, not their details).
+    action_entries: HashSet<usize>,
     seen_refs: HashSet<ItemRef>,
 }
 
@@ -152,6 +154,7 @@ impl Reader<'_> {
         // In an action list, an item's sub-items are its details, not
         // actions of their own; details of details are details too.
         let detail_of_action = b.parent.is_some_and(|p| walk.action_items.contains(&p));
+        let under_entry = b.parent.is_some_and(|p| walk.action_entries.contains(&p));
         if detail_of_action {
             walk.action_items.insert(i);
         }
@@ -168,10 +171,12 @@ impl Reader<'_> {
             && sections::statement_section(&b.text).is_none()
         {
             walk.action_items.insert(i);
+            walk.action_entries.insert(i);
         }
         BlockContext {
             in_list_of: in_list_of.filter(|_| sections::statement_section(&b.text).is_none()),
             detail_of_action,
+            under_entry,
             heading: walk.heading.clone(),
             parent_text: parent.map(|p| p.text.clone()),
             has_children: blocks.get(i + 1).is_some_and(|n| n.parent == Some(i)),

@@ -84,6 +84,9 @@ pub struct BlockContext {
     pub in_list_of: Option<StatementSection>,
     /// The block details an item of an action list (a sub-item of it).
     pub detail_of_action: bool,
+    /// The item it is nested in is an entry of an action list itself, not
+    /// a detail of one.
+    pub under_entry: bool,
     /// The heading the block sits under.
     pub heading: String,
     /// The text of the list item it is nested in, if any.
@@ -197,12 +200,13 @@ impl Classifier<'_> {
             }
             // An entry of an action list is an action, unless it is a topic
             // heading the list's real entries sit under (`Sovereign Tech
-            // Fund` above `Emma: get a project ready`, which is an entry)
+            // Fund` above `Emma: get a project ready`, which is an entry;
+            // a short line deeper down is a detail, not another topic)
             // or holds no words (a bare link). A task box is an action when it names someone.
             // The classifier decides the rest, details of actions included.
             let listed = (cx.in_list_of == Some(StatementSection::Actions)
                 && !(cx.has_children && is_topic(s, self.people)))
-                || (cx.detail_of_action
+                || (cx.under_entry
                     && cx
                         .parent_text
                         .as_deref()
