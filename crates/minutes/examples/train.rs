@@ -196,28 +196,34 @@ fn read_keys(gold: &Path, root: &Path) -> Vec<Key> {
 /// family, the larger: leaving a family out must also leave out its
 /// copies, or the model is scored on minutes it was trained on.
 fn merge_copies(keys: &mut [Key]) {
-    let facts = |k: &Key| -> BTreeSet<String> {
-        k.meetings
-            .iter()
-            .flat_map(|m| m.decisions.iter().chain(m.actions.iter().map(|(_, t)| t)))
-            .cloned()
-            .collect()
-    };
-    let dates =
-        |k: &Key| -> Vec<Option<String>> { k.meetings.iter().map(|m| m.date.clone()).collect() };
-    let size = |keys: &[Key], fam: &str| keys.iter().filter(|k| k.family == fam).count();
+    // Each key's facts and dates, computed once rather than per pair.
+    let facts: Vec<BTreeSet<&String>> = keys
+        .iter()
+        .map(|k| {
+            k.meetings
+                .iter()
+                .flat_map(|m| m.decisions.iter().chain(m.actions.iter().map(|(_, t)| t)))
+                .collect()
+        })
+        .collect();
+    let dates: Vec<Vec<Option<&String>>> = keys
+        .iter()
+        .map(|k| k.meetings.iter().map(|m| m.date.as_ref()).collect())
+        .collect();
+    let mut family: Vec<String> = keys.iter().map(|k| k.family.clone()).collect();
+    let size = |family: &[String], fam: &str| family.iter().filter(|f| *f == fam).count();
     for i in 0..keys.len() {
         for j in i + 1..keys.len() {
-            let (a, b) = (facts(&keys[i]), facts(&keys[j]));
-            let shared = a.intersection(&b).count();
-            if keys[i].family == keys[j].family
-                || dates(&keys[i]) != dates(&keys[j])
+            let (a, b) = (&facts[i], &facts[j]);
+            let shared = a.intersection(b).count();
+            if family[i] == family[j]
+                || dates[i] != dates[j]
                 || shared == 0
                 || shared * 2 < a.len().min(b.len())
             {
                 continue;
             }
-            let (from, to) = if size(keys, &keys[i].family) >= size(keys, &keys[j].family) {
+            let (from, to) = if size(&family, &family[i]) >= size(&family, &family[j]) {
                 (j, i)
             } else {
                 (i, j)
@@ -226,10 +232,13 @@ fn merge_copies(keys: &mut [Key]) {
                 "{} is the meeting of {}: scored with {}",
                 keys[from].file.path.display(),
                 keys[to].file.path.display(),
-                keys[to].family
+                family[to]
             );
-            keys[from].family = keys[to].family.clone();
+            family[from] = family[to].clone();
         }
+    }
+    for (k, f) in keys.iter_mut().zip(family) {
+        k.family = f;
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! This crate turns the Markdown minutes of governance groups into a typed
 //! model ([`model::Minutes`]) with diagnostics. It knows nothing about RDF
-//! or Oxigraph, so that it builds and its tests run in seconds; the
+//! or Oxigraph, so that it builds in minutes and its tests run in seconds; the
 //! `govgraph` crate maps what it returns to a graph.
 //!
 //! # Bird's-eye view
