@@ -148,17 +148,13 @@ impl Reader<'_> {
             // A table whose header names people and has a presence column
             // (`| Name | Present |`) is a roll call wherever it sits: no
             // heading needs to say so.
-            let s = if b.kind == Kind::TableRow
+            let roll_call = b.kind == Kind::TableRow
                 && (presence.is_some()
-                    || (is_table_header(&b.text) && presence_column(&b.text).is_some()))
-                && !matches!(s, Section::Absent)
-            {
-                match s {
-                    Section::Present(role) => Section::Present(role),
-                    _ => Section::Present(None),
-                }
-            } else {
-                s
+                    || (is_table_header(&b.text) && presence_column(&b.text).is_some()));
+            let s = match s {
+                Section::Present(_) | Section::Absent => s,
+                _ if roll_call => Section::Present(None),
+                _ => s,
             };
             let inherited = b.parent.and_then(|p| item_section[p].clone());
             let early = matches!(s, Section::Preamble | Section::Present(_));
