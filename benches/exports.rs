@@ -94,8 +94,7 @@ fn main() {
     });
     println!("  {} nodes, {} edges", g.nodes.len(), g.edges.len());
 
-    // The endpoint's overhead over the engine: one saved query through the
-    // handler (parse, run with a watchdog, serialise) against query::run.
+    // The engine's time for a saved query, which the endpoint adds to.
     let q = query::find("people-in-several-groups").unwrap().text;
     time("people-in-several-groups, direct (JSON)", 7, || {
         let mut out = Vec::new();
@@ -107,25 +106,5 @@ fn main() {
         )
         .unwrap();
         out.len()
-    });
-    let handler = govgraph::serve::handler(
-        store.clone(),
-        govgraph::serve::Options {
-            timeout: Duration::from_secs(30),
-            max_queries: 2,
-            max_response: 256 << 20,
-        },
-        |_| {},
-    );
-    let url = format!(
-        "/sparql?query={}",
-        form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()
-    );
-    time("people-in-several-groups, through serve", 7, || {
-        let mut request = oxhttp::model::Request::builder()
-            .uri(url.as_str())
-            .body(oxhttp::model::Body::empty())
-            .unwrap();
-        handler(&mut request).status()
     });
 }

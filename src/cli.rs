@@ -144,6 +144,25 @@ pub enum Command {
         /// are built whole, so this bounds the server's memory per query.
         #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=4096))]
         max_response: u32,
+        /// Worker processes evaluating queries, one each at a time
+        /// [default: the number of CPUs].
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        workers: Option<u16>,
+        /// Close a connection whose client has not sent a whole request
+        /// (headers and body) within this many seconds of connecting or of
+        /// its previous answer.
+        #[arg(long, default_value_t = 10.0)]
+        request_timeout: f64,
+        /// Keep up to this many MiB of answers for repeated queries.
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(0..=65536))]
+        cache: u32,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// The process `serve` runs queries in: reads queries on stdin and
+    /// writes answers on stdout (not for use by hand).
+    #[command(hide = true)]
+    ServeWorker {
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -29,6 +29,11 @@ fn start(timeout: &str) -> Server {
 }
 
 fn start_with(options: &[&str]) -> Server {
+    start_logged(options, Stdio::null())
+}
+
+/// A server whose log (its stderr) goes to `log`.
+fn start_logged(options: &[&str], log: impl Into<Stdio>) -> Server {
     let (dir, store) = examples_store();
     // A port the system has just handed out and taken back is free.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -42,7 +47,7 @@ fn start_with(options: &[&str]) -> Server {
         .args(options)
         .args(["--bind", &format!("127.0.0.1:{port}"), "--store"])
         .arg(&store)
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .unwrap();
     let base = format!("http://127.0.0.1:{port}");
@@ -250,4 +255,198 @@ fn responses_past_the_size_limit_are_refused() {
     let r = reply(a.get(&url).query("query", MEETINGS).call());
     assert_eq!(r.status, 200);
     assert_eq!(r.body.matches("/meeting/").count(), 14);
+}
+
+/// The query of issue 13: the whole graph with itself, three times, then
+/// sorted. Oxigraph cannot stop its sort once cancelled.
+fn runaway(n: u32) -> String {
+    format!("SELECT ?c ?f WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }} ORDER BY ?c ?f LIMIT {n}")
+}
+
+/// The worker processes of the server `s`.
+fn workers(s: &Server) -> usize {
+    let pid = s.child.id().to_string();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            let stat = std::fs::read_to_string(e.path().join("stat")).unwrap_or_default();
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                == Some(pid.as_str())
+        })
+        .count()
+}
+
+/// Guards issue 13, item 1: two runaway sorts answered 503 at the deadline
+/// do not hold the endpoint. A cheap query is answered while they run, and
+/// afterwards the server is back to its own workers (the runaways' were
+/// killed, and their memory with them).
+#[test]
+fn runaway_sorts_neither_stall_the_endpoint_nor_outlive_their_deadline() {
+    let s = start_with(&["--timeout", "2", "--workers", "2"]);
+    let url = format!("{}/sparql", s.base);
+    let runaways: Vec<_> = (1..=2)
+        .map(|n| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let r = reply(agent().get(&url).query("query", runaway(n)).call());
+                (r, Instant::now())
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let r = reply(agent().get(&url).query("query", MEETINGS).call());
+    let cheap_done = Instant::now();
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body.matches("/meeting/").count(), 14);
+    for t in runaways {
+        let (r, done) = t.join().unwrap();
+        assert_eq!(r.status, 503, "{}", r.body);
+        assert!(r.body.contains("timeout"), "{}", r.body);
+        // The cheap query did not wait for the runaways.
+        assert!(cheap_done < done);
+    }
+    // The killed workers are replaced; the extra one started for the
+    // cheap query ends once idle, leaving the two asked for.
+    let start = Instant::now();
+    while workers(&s) != 2 {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{} workers",
+            workers(&s)
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let r = reply(agent().get(&url).query("query", "ASK {}").call());
+    assert_eq!(r.status, 200);
+}
+
+/// Guards issue 13, item 2: idle connections and a client that trickles
+/// its headers are closed at the request deadline (the deadline is for the
+/// whole header, not per read), and new clients are answered meanwhile.
+#[test]
+fn idle_and_trickling_connections_are_closed_and_lock_nobody_out() {
+    use std::io::{Read, Write};
+    let s = start_with(&["--request-timeout", "1"]);
+    let addr = s.base.trim_start_matches("http://").to_owned();
+    let idle: Vec<std::net::TcpStream> = (0..200)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    let mut trickle = std::net::TcpStream::connect(&addr).unwrap();
+    let r = reply(
+        agent()
+            .get(format!("{}/sparql", s.base))
+            .query("query", MEETINGS)
+            .call(),
+    );
+    assert_eq!(r.status, 200);
+    // One header byte every 300 ms: each read comes in time, the whole
+    // header does not.
+    let header = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: slow\r\n\r\n";
+    let start = Instant::now();
+    let mut cut = false;
+    for b in header {
+        if trickle.write_all(std::slice::from_ref(b)).is_err() {
+            cut = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let mut rest = Vec::new();
+    trickle
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let got = trickle.read_to_end(&mut rest);
+    assert!(
+        cut || got.is_ok() && !String::from_utf8_lossy(&rest).contains(" 200 "),
+        "the trickling client was answered: {}",
+        String::from_utf8_lossy(&rest)
+    );
+    assert!(start.elapsed() < Duration::from_secs(20));
+    for mut socket in idle {
+        socket
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut b = [0u8; 16];
+        // Closed by the server: end of stream or a reset, never a timeout.
+        match socket.read(&mut b) {
+            Ok(n) => assert!(n == 0 || b.starts_with(b"HTTP/1.1 408")),
+            Err(e) => assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset, "{e}"),
+        }
+    }
+}
+
+/// Guards issue 13, item 3: answers carry an ETag, a client holding it
+/// gets 304 without the body, and a different query has a different one.
+#[test]
+fn answers_are_revalidated_with_etags() {
+    let s = start("30");
+    let url = format!("{}/queries/decisions", s.base);
+    let a = agent();
+    let first = a.get(&url).call().unwrap();
+    assert_eq!(first.status().as_u16(), 200);
+    let etag = first
+        .headers()
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let again = a.get(&url).header("If-None-Match", &etag).call().unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    assert_eq!(again.headers().get("etag").unwrap().to_str().unwrap(), etag);
+    let mut stale = a
+        .get(&url)
+        .header("If-None-Match", "\"0000\"")
+        .call()
+        .unwrap();
+    assert_eq!(stale.status().as_u16(), 200);
+    assert!(!stale.body_mut().read_to_string().unwrap().is_empty());
+    let other = a
+        .get(format!("{}/queries/attendance", s.base))
+        .call()
+        .unwrap();
+    assert_ne!(other.headers().get("etag").unwrap().to_str().unwrap(), etag);
+    // Another format of the same query is another answer.
+    let csv = a.get(&url).header("Accept", "text/csv").call().unwrap();
+    assert_ne!(csv.headers().get("etag").unwrap().to_str().unwrap(), etag);
+}
+
+/// Guards issue 13, item 3: a query whose client has gone is stopped, so
+/// its worker is free for the next.
+#[test]
+fn a_query_whose_client_has_gone_is_stopped() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log");
+    let s = start_logged(
+        &["--timeout", "60", "--workers", "1"],
+        std::fs::File::create(&log).unwrap(),
+    );
+    let addr = s.base.trim_start_matches("http://").to_owned();
+    let mut client = std::net::TcpStream::connect(&addr).unwrap();
+    let path = form_urlencoded::byte_serialize(runaway(1).as_bytes()).collect::<String>();
+    write!(
+        client,
+        "GET /sparql?query={path} HTTP/1.1\r\nHost: x\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    drop(client);
+    let start = Instant::now();
+    while !std::fs::read_to_string(&log)
+        .unwrap()
+        .contains("a running query was stopped: its client has gone")
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "not stopped");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let r = reply(
+        agent()
+            .get(format!("{}/sparql", s.base))
+            .query("query", "ASK {}")
+            .call(),
+    );
+    assert_eq!(r.status, 200);
 }

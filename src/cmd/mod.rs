@@ -85,8 +85,22 @@ pub fn run(command: Command) -> Result<bool> {
             bind,
             timeout,
             max_response,
+            workers,
+            request_timeout,
+            cache,
             store,
-        } => serve::run(bind, timeout, max_response, &store.store),
+        } => serve::run(
+            bind,
+            serve::Limits {
+                timeout,
+                max_response,
+                workers,
+                request_timeout,
+                cache,
+            },
+            &store.store,
+        ),
+        Command::ServeWorker { store } => serve::worker(&store.store),
         Command::Push {
             endpoint,
             user,

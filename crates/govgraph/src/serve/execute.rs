@@ -1,256 +1,190 @@
-//! Running one query for the endpoint: on a worker thread, within the
-//! query timeout, holding one of a bounded number of turns, into a
-//! response body that refuses to grow past the size limit.
+//! Answering one query: from the cache when the same query was answered
+//! before, else on a worker (see `pool`), with the concurrent requests for
+//! the same query waiting for the one evaluation.
+//!
+//! The store is read-only while the server runs, so an answer stays true
+//! for as long as the server does: answers are cached (up to a byte
+//! budget) with an `ETag` computed from their body, and a request whose
+//! `If-None-Match` names it gets 304. The ETag depends on the body only,
+//! so it stays valid across restarts on the same store and changes when a
+//! re-ingest changes the answer.
 
-use super::negotiate::{self, Format};
-use super::page::html;
-use super::protocol::{graphs, ok, text};
-use super::{Endpoint, Options};
-use crate::Error;
-use crate::query::{self, Output, RunOptions};
-use crate::store::Store;
-use oxhttp::model::{Body, HeaderValue, Response, StatusCode, header};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
-use std::sync::{Arc, Condvar, Mutex, mpsc};
-use std::time::{Duration, Instant};
+use super::Endpoint;
+use super::pool::Job;
+use super::protocol::{Answer, graphs};
+use super::worker::{Reply, Request};
+use hyper::StatusCode;
+use hyper::body::Bytes;
+use oxigraph::model::Term;
+use oxigraph::sparql::Variable;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tokio::sync::{OnceCell, oneshot};
 
-/// A response body that refuses to grow past the endpoint's limit.
-pub(super) struct Capped {
-    pub(super) body: Vec<u8>,
-    pub(super) limit: usize,
-    pub(super) over: bool,
+/// A reply with its entity tag.
+pub(super) struct Tagged {
+    status: u16,
+    content_type: String,
+    /// Shared by every response that sends it.
+    body: Bytes,
+    etag: String,
 }
 
-impl Capped {
-    pub(super) fn new(limit: usize) -> Self {
-        Self {
-            body: Vec::new(),
-            limit,
-            over: false,
+impl Tagged {
+    fn new(reply: Reply) -> Self {
+        let digest = Sha256::digest(&reply.body);
+        let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        Tagged {
+            status: reply.status,
+            content_type: reply.content_type,
+            body: Bytes::from(reply.body),
+            etag: format!("\"{hex}\""),
         }
     }
 
-    /// Notes that the body would pass the limit, as an error that stops
-    /// the serializer (and with it the query).
-    pub(super) fn overflow(&mut self) -> std::io::Error {
-        self.over = true;
-        std::io::Error::other("the response passed the size limit")
+    /// Whether the answer is the same whenever the query is asked again
+    /// on this store: results, and refusals of the query itself.
+    fn lasting(&self) -> bool {
+        matches!(self.status, 200 | 400 | 406)
     }
 }
 
-impl std::io::Write for Capped {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.body.len().saturating_add(buf.len()) > self.limit {
-            return Err(self.overflow());
-        }
-        self.body.extend_from_slice(buf);
-        Ok(buf.len())
-    }
+type Cell = Arc<OnceCell<Arc<Tagged>>>;
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// Answers by query, up to a byte budget.
+pub(super) struct Cache {
+    cells: Mutex<HashMap<Request, Cell>>,
+    budget: usize,
 }
 
-/// Turns to evaluate a query: a counting semaphore. Oxigraph checks its
-/// cancellation token while it streams, but not inside a sort, so a query
-/// answered 503 at its deadline may run on; the turns bound how many such
-/// queries can hold the machine at once.
-pub(super) struct Turns {
-    free: Mutex<usize>,
-    freed: Condvar,
-}
-
-/// A turn held: given back when dropped, by the worker once its query ends.
-struct Turn(Arc<Turns>);
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
-        *free += 1;
-        self.0.freed.notify_one();
-    }
-}
-
-impl Turns {
-    /// `count` turns, all free.
-    pub(super) fn new(count: usize) -> Self {
-        Turns {
-            free: Mutex::new(count),
-            freed: Condvar::new(),
+impl Cache {
+    pub(super) fn new(budget: usize) -> Self {
+        Cache {
+            cells: Mutex::new(HashMap::new()),
+            budget,
         }
     }
 
-    fn take(self: &Arc<Self>, within: Duration) -> Option<Turn> {
-        let deadline = Instant::now() + within;
-        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
-        while *free == 0 {
-            let left = deadline.checked_duration_since(Instant::now())?;
-            free = self
-                .freed
-                .wait_timeout(free, left)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
+    /// The cell for `request`: its answer, or where the first of the
+    /// requests asking it will put it.
+    fn cell(&self, request: &Request) -> Cell {
+        let mut cells = self.cells.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(cells.entry(request.clone()).or_default())
+    }
+
+    /// Keeps `cell`'s answer if it lasts and fits, evicting others to make
+    /// room; forgets it otherwise, so that the next request asks again.
+    fn settle(&self, request: &Request, cell: &Cell, answer: &Tagged) {
+        let mut cells = self.cells.lock().unwrap_or_else(|e| e.into_inner());
+        let ours = cells.get(request).is_some_and(|c| Arc::ptr_eq(c, cell));
+        if !ours {
+            return;
         }
-        *free -= 1;
-        Some(Turn(Arc::clone(self)))
+        let size = answer.body.len() + request.query.len();
+        if !answer.lasting() || size > self.budget / 4 {
+            cells.remove(request);
+            return;
+        }
+        let held = |c: &Cell| c.get().map_or(0, |t| t.body.len());
+        let mut total: usize = cells.iter().map(|(r, c)| held(c) + r.query.len()).sum();
+        if total <= self.budget {
+            return;
+        }
+        // Evict answered entries other than this one until it fits; which
+        // ones does not matter much for saved queries, which are few.
+        let victims: Vec<Request> = cells
+            .iter()
+            .filter(|(r, c)| c.initialized() && *r != request)
+            .map(|(r, _)| r.clone())
+            .collect();
+        for victim in victims {
+            if total <= self.budget {
+                break;
+            }
+            if let Some(c) = cells.remove(&victim) {
+                total -= held(&c) + victim.query.len();
+            }
+        }
     }
 }
 
 /// Runs query `q` with `bindings` over the graphs `params` name, and
-/// answers in the format `accept` prefers; 503 at the timeout.
-pub(super) fn sparql(
+/// answers in the format `accept` prefers: from the cache, or on a worker
+/// within the timeout (503 past it). `if_none_match` is the request's
+/// header of that name.
+pub(super) async fn sparql(
     endpoint: &Endpoint,
     q: &str,
     params: &[(String, String)],
-    bindings: Vec<(oxigraph::sparql::Variable, oxigraph::model::Term)>,
+    bindings: Vec<(Variable, Term)>,
     accept: Option<&str>,
-) -> Response<Body> {
-    let default_graphs = match graphs(params, "default-graph-uri") {
-        Ok(g) => g,
-        Err(r) => return r.response(),
-    };
-    let named_graphs = match graphs(params, "named-graph-uri") {
-        Ok(g) => g,
-        Err(r) => return r.response(),
-    };
-    let (store, turns, timeout) = (&endpoint.store, &endpoint.turns, endpoint.options.timeout);
+    if_none_match: Option<&str>,
+) -> Answer {
     let started = Instant::now();
-    let Some(turn) = turns.take(timeout) else {
-        return text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "every query slot stayed busy for {} s (queries still running past their timeout); retry later",
-                timeout.as_secs_f32()
-            ),
-        );
+    let iris =
+        |name| graphs(params, name).map(|g| g.into_iter().map(|n| n.into_string()).collect());
+    let (default_graphs, named_graphs) = match (iris("default-graph-uri"), iris("named-graph-uri"))
+    {
+        (Ok(d), Ok(n)) => (d, n),
+        (Err(r), _) | (_, Err(r)) => return r.answer(),
     };
-    // The query runs on a worker; this thread answers at the deadline
-    // whatever the worker is doing, and cancels it.
-    let token = CancellationToken::new();
-    let run = RunOptions {
+    let options = &endpoint.options;
+    let request = Request {
+        query: q.to_owned(),
         default_graphs,
         named_graphs,
-        cancel: Some(token.clone()),
+        bindings: bindings
+            .into_iter()
+            .map(|(v, t)| (v.as_str().to_owned(), t.to_string()))
+            .collect(),
+        accept: accept.map(str::to_owned),
+        timeout_ms: u64::try_from(options.timeout.as_millis()).unwrap_or(u64::MAX),
+        max_response: options.max_response,
     };
-    let (send, receive) = mpsc::channel();
-    let (store, q, accept) = (store.clone(), q.to_owned(), accept.map(str::to_owned));
-    let options = endpoint.options.clone();
-    std::thread::spawn(move || {
-        let response = answer(&store, &q, bindings, &run, accept.as_deref(), &options);
-        let _ = send.send(response);
-        drop(turn);
+    let cell = endpoint.cache.cell(&request);
+    let tagged = cell
+        .get_or_init(|| async {
+            let (send, receive) = oneshot::channel();
+            endpoint.pool.submit(Job {
+                request: request.clone(),
+                deadline: started + options.timeout,
+                reply: send,
+            });
+            // If this request's client goes, hyper drops this future and
+            // with it `receive`: the pool then drops the job, and another
+            // request waiting on the cell (if any) submits it again.
+            let reply = receive
+                .await
+                .unwrap_or_else(|_| Reply::text(500, "the query worker went away"));
+            Arc::new(Tagged::new(reply))
+        })
+        .await
+        .clone();
+    endpoint.cache.settle(&request, &cell, &tagged);
+    respond(&tagged, if_none_match)
+}
+
+/// The response for an answer: 304 when the client holds it already.
+fn respond(tagged: &Tagged, if_none_match: Option<&str>) -> Answer {
+    let status = StatusCode::from_u16(tagged.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if status != StatusCode::OK {
+        return Answer::new(status, &tagged.content_type, tagged.body.clone());
+    }
+    let held = if_none_match.is_some_and(|h| {
+        h.split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == tagged.etag)
     });
-    let left = timeout.saturating_sub(started.elapsed());
-    match receive.recv_timeout(left) {
-        Ok(reply) => reply.response(),
-        Err(_) => {
-            token.cancel();
-            // A cancelled query usually ends at once with its own 503.
-            receive
-                .recv_timeout(Duration::from_millis(500))
-                .map_or_else(|_| timed_out(timeout).response(), Reply::response)
-        }
-    }
-}
-
-/// What evaluating a query gave, built on the worker thread (a response
-/// body is not `Send`).
-enum Reply {
-    /// The content type and the body.
-    Answered(String, Vec<u8>),
-    /// A status and why.
-    Refused(StatusCode, String),
-}
-
-impl Reply {
-    fn response(self) -> Response<Body> {
-        match self {
-            Reply::Answered(content_type, body) => {
-                let mut r = ok(&content_type, body);
-                r.headers_mut()
-                    .insert(header::VARY, HeaderValue::from_static("accept"));
-                r
-            }
-            Reply::Refused(status, message) => text(status, message),
-        }
-    }
-}
-
-/// The answer to a query stopped at its deadline, whether the worker
-/// noticed the cancellation or the request thread gave up waiting.
-fn timed_out(timeout: Duration) -> Reply {
-    Reply::Refused(
-        StatusCode::SERVICE_UNAVAILABLE,
-        format!(
-            "the query ran past the timeout ({} s) and was stopped",
-            timeout.as_secs_f32()
-        ),
-    )
-}
-
-/// Evaluates the query and writes its results whole, on the worker thread.
-fn answer(
-    store: &Store,
-    q: &str,
-    bindings: Vec<(oxigraph::sparql::Variable, oxigraph::model::Term)>,
-    run: &RunOptions,
-    accept: Option<&str>,
-    options: &Options,
-) -> Reply {
-    let timeout = options.timeout;
-    let failed = |e: Error| match e {
-        Error::Syntax(e) => Reply::Refused(StatusCode::BAD_REQUEST, format!("invalid SPARQL: {e}")),
-        Error::Evaluation(QueryEvaluationError::Cancelled) => timed_out(timeout),
-        Error::Evaluation(
-            QueryEvaluationError::Service(_) | QueryEvaluationError::UnsupportedService(_),
-        ) => Reply::Refused(
-            StatusCode::BAD_REQUEST,
-            "SERVICE is not supported: govgraph makes no network requests".into(),
-        ),
-        e => Reply::Refused(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    let answer = if held {
+        Answer::new(StatusCode::NOT_MODIFIED, &tagged.content_type, Bytes::new())
+    } else {
+        Answer::new(status, &tagged.content_type, tagged.body.clone())
     };
-    let results = match query::run_with(store, q, bindings, run) {
-        Ok(r) => r,
-        Err(e) => return failed(e),
-    };
-    let graph = matches!(results, QueryResults::Graph(_));
-    let Some((content_type, format)) = negotiate::choose(accept, graph) else {
-        let types: Vec<&str> = negotiate::offers(graph).iter().map(|(t, _)| *t).collect();
-        return Reply::Refused(
-            StatusCode::NOT_ACCEPTABLE,
-            format!(
-                "no acceptable format; this query can answer {}",
-                types.join(", ")
-            ),
-        );
-    };
-    let mut body = Capped::new(options.max_response);
-    let written = match format {
-        Format::Results(f) => query::write(results, Output::Results(f), &mut body),
-        Format::Rdf(f) => query::write(results, Output::Rdf(f), &mut body),
-        Format::Html => html(results, &mut body),
-    };
-    if body.over {
-        return Reply::Refused(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!(
-                "the response passed the endpoint's limit of {} MiB and was dropped; \
-                 add a LIMIT, or run the query with `govgraph query`",
-                options.max_response >> 20
-            ),
-        );
-    }
-    let body = body.body;
-    match written {
-        Ok(()) => {
-            let ct = if format == Format::Html || content_type.starts_with("text/") {
-                format!("{content_type}; charset=utf-8")
-            } else {
-                content_type.to_owned()
-            };
-            Reply::Answered(ct, body)
-        }
-        Err(e) => failed(e),
-    }
+    answer
+        .header("etag", &tagged.etag)
+        .header("vary", "accept")
+        // Revalidate each time: the answer changes when the store does.
+        .header("cache-control", "no-cache")
 }

@@ -1,7 +1,7 @@
 //! The endpoint's HTML: the page to type queries on, and a query's results
 //! rendered into it for a browser.
 
-use super::execute::Capped;
+use super::worker::Capped;
 use crate::query::{self, Output};
 use oxigraph::io::RdfFormat;
 use oxigraph::sparql::QueryResults;

@@ -6,31 +6,48 @@ use super::Endpoint;
 use super::execute::sparql;
 use super::page::page;
 use crate::query;
-use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode, header};
+use hyper::body::Bytes;
+use hyper::header::{self, HeaderMap};
+use hyper::{Method, StatusCode};
 use oxigraph::model::NamedNode;
-use std::io::Read;
 
 /// The largest query or form accepted, in bytes.
-const MAX_BODY: u64 = 1 << 20;
+pub(super) const MAX_BODY: usize = 1 << 20;
+
+/// A response, before it is handed to the HTTP layer.
+pub(super) struct Answer {
+    pub(super) status: StatusCode,
+    pub(super) headers: Vec<(&'static str, String)>,
+    pub(super) body: Bytes,
+}
+
+impl Answer {
+    /// A response with a status, a content type and a body.
+    pub(super) fn new(status: StatusCode, content_type: &str, body: impl Into<Bytes>) -> Self {
+        Answer {
+            status,
+            headers: vec![("content-type", content_type.to_owned())],
+            body: body.into(),
+        }
+    }
+
+    /// The response with one more header.
+    pub(super) fn header(mut self, name: &'static str, value: &str) -> Self {
+        self.headers.push((name, value.to_owned()));
+        self
+    }
+}
 
 /// A plain-text response: a status and a one-line message.
-pub(super) fn text(status: StatusCode, message: impl Into<String>) -> Response<Body> {
+pub(super) fn text(status: StatusCode, message: impl Into<String>) -> Answer {
     let mut message = message.into();
     message.push('\n');
-    Response::builder()
-        .status(status)
-        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
-        .body(Body::from(message))
-        .unwrap_or_else(|_| Response::new(Body::empty()))
+    Answer::new(status, "text/plain; charset=utf-8", message)
 }
 
 /// A 200 response with `body` of `content_type`.
-pub(super) fn ok(content_type: &str, body: Vec<u8>) -> Response<Body> {
-    Response::builder()
-        .status(StatusCode::OK)
-        .header(header::CONTENT_TYPE, content_type)
-        .body(Body::from(body))
-        .unwrap_or_else(|_| Response::new(Body::empty()))
+pub(super) fn ok(content_type: &str, body: impl Into<Bytes>) -> Answer {
+    Answer::new(StatusCode::OK, content_type, body)
 }
 
 /// The `name=value` pairs of a URL query string or form body.
@@ -42,68 +59,55 @@ fn form(bytes: &[u8]) -> Vec<(String, String)> {
 pub(super) struct Refusal(pub(super) StatusCode, pub(super) String);
 
 impl Refusal {
-    pub(super) fn response(self) -> Response<Body> {
+    pub(super) fn answer(self) -> Answer {
         text(self.0, self.1)
     }
 }
 
-fn read_body(request: &mut Request<Body>) -> Result<Vec<u8>, Refusal> {
-    let mut body = Vec::new();
-    request
-        .body_mut()
-        .take(MAX_BODY + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| {
-            Refusal(
-                StatusCode::BAD_REQUEST,
-                format!("cannot read the request body: {e}"),
-            )
-        })?;
-    if body.len() as u64 > MAX_BODY {
-        return Err(Refusal(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("the request body is over {MAX_BODY} bytes"),
-        ));
+/// A request as the endpoint reads it: the HTTP layer has already read
+/// the whole body within the request deadline and the size limit.
+pub(super) struct Incoming<'a> {
+    pub(super) method: &'a Method,
+    pub(super) uri: &'a hyper::Uri,
+    pub(super) headers: &'a HeaderMap,
+    pub(super) body: &'a [u8],
+}
+
+impl Incoming<'_> {
+    fn header(&self, name: header::HeaderName) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
     }
-    Ok(body)
 }
 
 /// Answers one request: the page, a query, the saved queries, or a refusal.
-pub(super) fn route(endpoint: &Endpoint, request: &mut Request<Body>) -> Response<Body> {
-    let path = request.uri().path().to_owned();
-    let url_params = form(request.uri().query().unwrap_or("").as_bytes());
-    let accept = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let accept = accept.as_deref();
-    match (request.method().clone(), path.as_str()) {
-        (Method::GET, "/") => ok("text/html; charset=utf-8", page().into_bytes()),
-        (Method::GET, "/sparql") => {
+pub(super) async fn route(endpoint: &Endpoint, request: Incoming<'_>) -> Answer {
+    let path = request.uri.path();
+    let url_params = form(request.uri.query().unwrap_or("").as_bytes());
+    let accept = request.header(header::ACCEPT);
+    let etags = request.header(header::IF_NONE_MATCH);
+    match (request.method, path) {
+        (&Method::GET, "/") => ok("text/html; charset=utf-8", page()),
+        (&Method::GET, "/sparql") => {
             if url_params.iter().any(|(k, _)| k == "update") {
                 return read_only();
             }
             let Some(q) = param(&url_params, "query") else {
                 // A bare GET on the endpoint is a person: show the page.
-                return ok("text/html; charset=utf-8", page().into_bytes());
+                return ok("text/html; charset=utf-8", page());
             };
-            sparql(endpoint, &q, &url_params, Vec::new(), accept)
+            sparql(endpoint, &q, &url_params, Vec::new(), accept, etags).await
         }
-        (Method::POST, "/sparql") => post(endpoint, request, url_params, accept),
-        (Method::GET, "/queries") => saved_list(),
-        (Method::GET, p) if p.starts_with("/queries/") => {
-            saved_query(endpoint, &p["/queries/".len()..], &url_params, accept)
+        (&Method::POST, "/sparql") => post(endpoint, &request, url_params, accept, etags).await,
+        (&Method::GET, "/queries") => saved_list(),
+        (&Method::GET, p) if p.starts_with("/queries/") => {
+            let name = &p["/queries/".len()..];
+            saved_query(endpoint, name, &url_params, accept, etags).await
         }
-        (_, "/sparql" | "/" | "/queries") => {
-            let mut r = text(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "this endpoint answers GET and POST queries",
-            );
-            r.headers_mut()
-                .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
-            r
-        }
+        (_, "/sparql" | "/" | "/queries") => text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "this endpoint answers GET and POST queries",
+        )
+        .header("allow", "GET, POST"),
         _ => text(
             StatusCode::NOT_FOUND,
             "not found: the SPARQL endpoint is /sparql, the saved queries /queries",
@@ -113,36 +117,32 @@ pub(super) fn route(endpoint: &Endpoint, request: &mut Request<Body>) -> Respons
 
 /// A POST to `/sparql`: the query is the body or a field of a form, and
 /// the URL's parameters still count.
-fn post(
+async fn post(
     endpoint: &Endpoint,
-    request: &mut Request<Body>,
+    request: &Incoming<'_>,
     url_params: Vec<(String, String)>,
     accept: Option<&str>,
-) -> Response<Body> {
+    etags: Option<&str>,
+) -> Answer {
     let content_type = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
+        .header(header::CONTENT_TYPE)
         .unwrap_or("")
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let body = match read_body(request) {
-        Ok(b) => b,
-        Err(r) => return r.response(),
-    };
+    let body = request.body;
     match content_type.as_str() {
         "application/sparql-update" => read_only(),
         "application/sparql-query" => {
-            let Ok(q) = String::from_utf8(body) else {
+            let Ok(q) = std::str::from_utf8(body) else {
                 return text(StatusCode::BAD_REQUEST, "the query is not UTF-8");
             };
-            sparql(endpoint, &q, &url_params, Vec::new(), accept)
+            sparql(endpoint, q, &url_params, Vec::new(), accept, etags).await
         }
         "application/x-www-form-urlencoded" => {
-            let params = form(&body);
+            let params = form(body);
             if params.iter().any(|(k, _)| k == "update") {
                 return read_only();
             }
@@ -151,7 +151,7 @@ fn post(
             };
             let mut all = url_params;
             all.extend(params);
-            sparql(endpoint, &q, &all, Vec::new(), accept)
+            sparql(endpoint, &q, &all, Vec::new(), accept, etags).await
         }
         other => text(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -164,7 +164,7 @@ fn post(
 }
 
 /// `GET /queries`: the saved queries as JSON, each with the URL that runs it.
-fn saved_list() -> Response<Body> {
+fn saved_list() -> Answer {
     let list: Vec<serde_json::Value> = query::saved()
         .into_iter()
         .map(|q| {
@@ -184,12 +184,13 @@ fn saved_list() -> Response<Body> {
 }
 
 /// `GET /queries/NAME`: runs a saved query with the URL's parameters bound.
-fn saved_query(
+async fn saved_query(
     endpoint: &Endpoint,
     name: &str,
     url_params: &[(String, String)],
     accept: Option<&str>,
-) -> Response<Body> {
+    etags: Option<&str>,
+) -> Answer {
     let saved = match query::find(name) {
         Ok(q) => q,
         Err(e) => return text(StatusCode::NOT_FOUND, e.to_string()),
@@ -206,10 +207,10 @@ fn saved_query(
         Ok(b) => b,
         Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
     };
-    sparql(endpoint, &saved.text, url_params, bindings, accept)
+    sparql(endpoint, &saved.text, url_params, bindings, accept, etags).await
 }
 
-fn read_only() -> Response<Body> {
+fn read_only() -> Answer {
     text(
         StatusCode::FORBIDDEN,
         "this endpoint is read-only: govgraph changes the store only by `govgraph ingest`",
