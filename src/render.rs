@@ -23,11 +23,31 @@ pub fn error(e: &anyhow::Error) {
     eprintln!("{msg}");
 }
 
+/// A path as diagnostics show it: control characters (a newline in a
+/// file name) escaped as Rust writes them, so that a diagnostic stays one
+/// `file:line:` line whatever the file is called (issue 13, item 8).
+pub fn path(path: &Path) -> String {
+    let shown = path.display().to_string();
+    if !shown.chars().any(char::is_control) {
+        return shown;
+    }
+    shown
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// One diagnostic on stderr: `file:line: severity[code]: message`.
-pub fn diagnostic(path: &Path, d: &Diagnostic) {
+pub fn diagnostic(file: &Path, d: &Diagnostic) {
     eprintln!(
         "{}:{}: {}[{}]: {}",
-        path.display(),
+        path(file),
         d.line,
         d.severity,
         d.code,
@@ -65,7 +85,7 @@ pub fn progress_unknown() -> indicatif::ProgressBar {
 /// One lint finding with its source line, as rustc shows errors.
 pub fn finding(
     out: &mut impl Write,
-    path: &Path,
+    file: &Path,
     d: &Diagnostic,
     excerpt: &str,
 ) -> std::io::Result<()> {
@@ -80,7 +100,7 @@ pub fn finding(
         Severity::Warning => Level::WARNING,
         Severity::Note => Level::NOTE,
     };
-    let path = path.display().to_string();
+    let path = path(file);
     let title = level.clone().primary_title(d.message.as_str()).id(d.code);
     let report = if excerpt.trim().is_empty() || d.line == 0 {
         vec![

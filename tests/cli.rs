@@ -482,3 +482,32 @@ fn bad_folder_entries_are_reported_and_the_rest_is_ingested() {
         }
     }
 }
+
+/// Issue 13, item 8: a newline in a file name broke the one-line
+/// `file:line:` diagnostic; paths are shown with control characters
+/// escaped, so every diagnostic stays one line a script can split.
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_file_name_keeps_diagnostics_on_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("zeta-org+tsc");
+    fs::create_dir_all(&dir).unwrap();
+    // A control character in the text gives a warning with a line number.
+    fs::write(
+        dir.join("2024-01-02\nnotes.md"),
+        "# TSC meeting 2024-01-02\n\n## Present\n\n- Ann Example (@ann-example)\n\n\u{1}stray\n",
+    )
+    .unwrap();
+    for command in ["ingest", "check"] {
+        let mut args = vec![command, "zeta-org+tsc"];
+        if command == "ingest" {
+            args.push("--memory");
+        }
+        let r = run(&args, tmp.path());
+        // `ingest` writes diagnostics to stderr, `check` its findings to stdout.
+        let out = format!("{}{}", r.stdout, r.stderr);
+        let line = r"zeta-org+tsc/2024-01-02\nnotes.md:7";
+        assert!(out.contains(line), "{command}:\n{out}");
+        assert!(!out.contains("2024-01-02\nnotes"), "{command}:\n{out}");
+    }
+}

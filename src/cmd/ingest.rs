@@ -22,7 +22,7 @@ pub fn run(
         if verbose || lookalike {
             render::status(format_args!(
                 "{}: note[skipped]: {}",
-                s.path.display(),
+                render::path(&s.path),
                 s.reason
             ));
         }

@@ -131,7 +131,7 @@ fn discover_minutes(paths: &[PathBuf]) -> Result<source::Found> {
     for u in &found.unreadable {
         render::status(format_args!(
             "{}: error[unreadable]: {}",
-            u.path.display(),
+            render::path(&u.path),
             u.message
         ));
     }
