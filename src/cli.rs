@@ -148,9 +148,9 @@ pub enum Command {
         /// [default: the number of CPUs].
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
         workers: Option<u16>,
-        /// Close a connection whose client has not sent a whole request
-        /// (headers and body) within this many seconds of connecting or of
-        /// its previous answer.
+        /// Close a connection whose client has not sent a request's whole
+        /// header within this many seconds of connecting or of its previous
+        /// answer (and its body within as many again).
         #[arg(long, default_value_t = 10.0)]
         request_timeout: f64,
         /// Keep up to this many MiB of answers for repeated queries.

@@ -215,9 +215,14 @@ fn updates_bad_queries_and_slow_queries_get_clear_statuses() {
     assert_eq!(r.status, 503, "{}", r.body);
     assert!(r.body.contains("timeout"), "{}", r.body);
     assert!(started.elapsed() < Duration::from_secs(20));
-    // The server goes on answering.
-    let r = reply(a.get(&url).query("query", MEETINGS).call());
-    assert_eq!(r.status, 200);
+    // The server goes on answering, a query it has not answered before
+    // (not from the cache).
+    let r = reply(
+        a.get(&url)
+            .query("query", "SELECT ?p WHERE { ?p a schema:Person } LIMIT 1")
+            .call(),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
 
     let r = reply(a.get(format!("{}/nothing-here", s.base)).call());
     assert_eq!(r.status, 404);
@@ -308,15 +313,21 @@ fn runaway_sorts_neither_stall_the_endpoint_nor_outlive_their_deadline() {
         assert!(cheap_done < done);
     }
     // The killed workers are replaced; the extra one started for the
-    // cheap query ends once idle, leaving the two asked for.
+    // cheap query ends after five idle seconds, leaving the two asked for.
     let start = Instant::now();
-    while workers(&s) != 2 {
+    let mut twos = 0;
+    while twos < 5 {
         assert!(
             start.elapsed() < Duration::from_secs(30),
             "{} workers",
             workers(&s)
         );
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(200));
+        twos = if start.elapsed() > Duration::from_secs(6) && workers(&s) == 2 {
+            twos + 1
+        } else {
+            0
+        };
     }
     let r = reply(agent().get(&url).query("query", "ASK {}").call());
     assert_eq!(r.status, 200);
@@ -393,8 +404,9 @@ fn answers_are_revalidated_with_etags() {
         .to_str()
         .unwrap()
         .to_owned();
-    let again = a.get(&url).header("If-None-Match", &etag).call().unwrap();
+    let mut again = a.get(&url).header("If-None-Match", &etag).call().unwrap();
     assert_eq!(again.status().as_u16(), 304);
+    assert!(again.body_mut().read_to_string().unwrap().is_empty());
     assert_eq!(again.headers().get("etag").unwrap().to_str().unwrap(), etag);
     let mut stale = a
         .get(&url)
@@ -435,9 +447,10 @@ fn a_query_whose_client_has_gone_is_stopped() {
     std::thread::sleep(Duration::from_millis(500));
     drop(client);
     let start = Instant::now();
+    // Stopped while it ran, or dropped from the queue on a slow machine.
     while !std::fs::read_to_string(&log)
         .unwrap()
-        .contains("a running query was stopped: its client has gone")
+        .contains("its client has gone")
     {
         assert!(start.elapsed() < Duration::from_secs(20), "not stopped");
         std::thread::sleep(Duration::from_millis(100));

@@ -20,7 +20,7 @@ use oxigraph::sparql::Variable;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::sync::{OnceCell, oneshot};
 
 /// A reply with its entity tag.
@@ -141,29 +141,69 @@ pub(super) async fn sparql(
             .collect(),
         accept: accept.map(str::to_owned),
         timeout_ms: u64::try_from(options.timeout.as_millis()).unwrap_or(u64::MAX),
+        budget_ms: 0,
         max_response: options.max_response,
     };
     let cell = endpoint.cache.cell(&request);
+    // If this request's client goes, hyper drops this future: the guard
+    // then forgets the cell unless another request still waits on it.
+    let guard = Unsettled {
+        cache: &endpoint.cache,
+        request: &request,
+        cell: &cell,
+    };
+    let deadline = started + options.timeout;
     let tagged = cell
         .get_or_init(|| async {
             let (send, receive) = oneshot::channel();
             endpoint.pool.submit(Job {
                 request: request.clone(),
-                deadline: started + options.timeout,
+                deadline,
                 reply: send,
             });
-            // If this request's client goes, hyper drops this future and
-            // with it `receive`: the pool then drops the job, and another
-            // request waiting on the cell (if any) submits it again.
-            let reply = receive
-                .await
-                .unwrap_or_else(|_| Reply::text(500, "the query worker went away"));
+            // Dropping `receive` (the client went, or this deadline passed)
+            // makes the pool drop the job or kill its worker; another
+            // request waiting on the cell then submits it again. The pool
+            // answers at the deadline plus its grace; this bound holds even
+            // if every worker is stuck.
+            let bound = tokio::time::Instant::from_std(deadline + Duration::from_secs(2));
+            let reply = match tokio::time::timeout_at(bound, receive).await {
+                Ok(Ok(reply)) => reply,
+                Ok(Err(_)) => Reply::text(500, "the query worker went away"),
+                Err(_) => Reply::timed_out(options.timeout),
+            };
             Arc::new(Tagged::new(reply))
         })
         .await
         .clone();
+    drop(guard);
     endpoint.cache.settle(&request, &cell, &tagged);
     respond(&tagged, if_none_match)
+}
+
+/// Forgets a cache cell that was never filled, when the request that made
+/// it is dropped and nobody else holds it: otherwise every query whose
+/// client left before its answer would stay in the map for good.
+struct Unsettled<'a> {
+    cache: &'a Cache,
+    request: &'a Request,
+    cell: &'a Cell,
+}
+
+impl Drop for Unsettled<'_> {
+    fn drop(&mut self) {
+        if self.cell.initialized() {
+            return;
+        }
+        let mut cells = self.cache.cells.lock().unwrap_or_else(|e| e.into_inner());
+        // Two holders: the map and this request's `cell`.
+        let ours = cells
+            .get(self.request)
+            .is_some_and(|c| Arc::ptr_eq(c, self.cell) && Arc::strong_count(c) <= 2);
+        if ours {
+            cells.remove(self.request);
+        }
+    }
 }
 
 /// The response for an answer: 304 when the client holds it already.

@@ -79,9 +79,9 @@ pub struct Options {
     /// before it is sent (so that a failure mid-way is a clean error status,
     /// not a truncated 200), which makes this bound its memory.
     pub max_response: usize,
-    /// A client must send a whole request (headers and body) within this
-    /// time of connecting or of its previous response; an idle connection
-    /// is closed after it.
+    /// A client must send a request's whole header within this time of
+    /// connecting or of its previous response, and then its whole body
+    /// within this time again; an idle connection is closed after it.
     pub request_timeout: Duration,
     /// The bytes of answers kept for repeated queries.
     pub cache: usize,

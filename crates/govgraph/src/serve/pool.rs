@@ -62,6 +62,19 @@ struct State {
     threads: usize,
 }
 
+/// Takes a worker thread off the pool's count if it ends by a panic, so
+/// that the pool starts another in its place (a thread that ends normally
+/// has taken itself off in `next`).
+struct Counted<'a>(&'a Pool);
+
+impl Drop for Counted<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.lock().threads -= 1;
+        }
+    }
+}
+
 /// How long an extra worker waits for work before it ends.
 const EXTRA_IDLE: Duration = Duration::from_secs(5);
 
@@ -91,15 +104,20 @@ impl Pool {
         let mut first = Some(first);
         for _ in 0..base {
             let process = first.take().or_else(|| Process::start(&pool.spawn).ok());
+            pool.lock().threads += 1;
             pool.add_thread(process);
         }
         Ok(pool)
     }
 
+    /// Starts a worker thread, already counted in `threads`.
     fn add_thread(self: &Arc<Self>, process: Option<Process>) {
-        self.lock().threads += 1;
         let pool = Arc::clone(self);
-        std::thread::spawn(move || pool.work(process));
+        std::thread::spawn(move || {
+            // Uncounted when the thread ends, however it ends.
+            let _counted = Counted(&pool);
+            pool.work(process);
+        });
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -119,6 +137,9 @@ impl Pool {
         }
         state.queue.push_back(job);
         let extra = state.idle < state.queue.len() && state.threads < self.most;
+        if extra {
+            state.threads += 1;
+        }
         drop(state);
         if extra {
             self.add_thread(None);
@@ -181,7 +202,7 @@ impl Pool {
                 continue;
             };
             let mut request = job.request;
-            request.timeout_ms = u64::try_from(left.as_millis()).unwrap_or(u64::MAX);
+            request.budget_ms = u64::try_from(left.as_millis()).unwrap_or(u64::MAX);
             let outcome = p.run(&request, job.deadline + GRACE, &job.reply);
             let reply = match outcome {
                 Outcome::Replied(reply) => reply,

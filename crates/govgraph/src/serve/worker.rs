@@ -38,8 +38,12 @@ pub(super) struct Request {
     pub(super) bindings: Vec<(String, String)>,
     /// The client's `Accept` header.
     pub(super) accept: Option<String>,
-    /// Evaluation stops (and is answered 503) after this many milliseconds.
+    /// The endpoint's query timeout, in milliseconds, for messages.
     pub(super) timeout_ms: u64,
+    /// Evaluation stops (and is answered 503) after this many milliseconds:
+    /// what is left of the timeout once the query leaves the queue (0 in
+    /// the cache's keys).
+    pub(super) budget_ms: u64,
     /// The largest response body, in bytes.
     pub(super) max_response: usize,
 }
@@ -173,6 +177,7 @@ impl Write for Capped {
 /// timeout (the server kills the worker when cancelling is not enough).
 fn evaluate(store: &Store, request: &Request) -> Reply {
     let timeout = Duration::from_millis(request.timeout_ms);
+    let budget = Duration::from_millis(request.budget_ms);
     let iris = |iris: &[String]| -> Result<Vec<NamedNode>, Reply> {
         iris.iter()
             .map(|i| {
@@ -199,7 +204,7 @@ fn evaluate(store: &Store, request: &Request) -> Reply {
     let timer = {
         let token = token.clone();
         std::thread::spawn(move || {
-            if finished.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout) {
+            if finished.recv_timeout(budget) == Err(mpsc::RecvTimeoutError::Timeout) {
                 token.cancel();
             }
         })
