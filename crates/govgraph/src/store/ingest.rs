@@ -179,6 +179,7 @@ pub fn ingest(
     // Always: an interrupted run may have stored documents without
     // deriving from them.
     derive::derive(store, &iris, &ids)?;
+    #[cfg(feature = "rocksdb")]
     store.inner.flush().ok();
     count_contents(store, &mut report)?;
     Ok(report)

@@ -32,6 +32,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
+#[cfg(feature = "rocksdb")]
 use std::path::Path;
 
 /// A govgraph store, on disk or in memory. Clones share one database
@@ -51,6 +52,7 @@ impl Store {
     ///
     /// Fails when another process holds the store, the folder is not
     /// writable, or it is not an Oxigraph store.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: &Path) -> Result<Self> {
         let fail = |message: &str| {
             Err(Error::StoreOpen {
@@ -78,6 +80,7 @@ impl Store {
     /// # Errors
     ///
     /// Fails when there is no store at `path` or it cannot be read.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: &Path) -> Result<Self> {
         if !path.join("CURRENT").exists() {
             return Err(Error::StoreOpen {
@@ -409,6 +412,7 @@ fn in_default_graph(q: &Quad) -> Quad {
     )
 }
 
+#[cfg(feature = "rocksdb")]
 fn open_error(path: &Path, message: &str) -> Error {
     let lower = message.to_lowercase();
     let advice = if lower.contains("no such file") || lower.contains("while stat") {
