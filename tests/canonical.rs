@@ -22,7 +22,6 @@ use sophia_api::source::QuadSource as _;
 use sophia_api::term::SimpleTerm;
 use sophia_c14n::hash::{HashFunction as _, Sha256};
 use std::collections::HashSet;
-use std::path::Path;
 
 fn govgraph() -> Command {
     let mut c = Command::cargo_bin("govgraph").unwrap();
@@ -179,21 +178,6 @@ fn the_same_facts_give_the_same_bytes_from_any_store_or_order() {
     let (rev, rev_hash) = library_canonical(&reversed);
     assert!(cli == rev, "{}", first_difference(&cli, &rev));
     assert_eq!(cli_hash, rev_hash);
-}
-
-/// Copies the examples into `to`, keeping the folder called `examples` so
-/// that documents keep their keys.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

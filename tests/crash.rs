@@ -122,20 +122,7 @@ fn copy_corpus(to: &Path) {
         .collect();
     repos.sort();
     for repo in repos.iter().step_by(2) {
-        copy_dir(repo, &to.join(repo.file_name().unwrap()));
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
+        copy_tree(repo, &to.join(repo.file_name().unwrap()));
     }
 }
 
@@ -207,7 +194,7 @@ fn ingest_killed_at_any_point_then_ingested_again_equals_a_clean_ingest() {
     assert_ne!(fresh_quads, clean_quads);
     for (n, f) in [0.1, 0.2, 0.3, 0.5].into_iter().enumerate() {
         let crashed = tmp.path().join(format!("replaced-{n}"));
-        copy_dir(&clean, &crashed);
+        copy_tree(&clean, &crashed);
         let after = took.mul_f64(f);
         ingest_killed(&crashed, &corpus, after);
         let when = format!("killed during a replace after {} ms", after.as_millis());

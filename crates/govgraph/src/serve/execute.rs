@@ -153,8 +153,12 @@ pub(super) async fn sparql(
         cell: &cell,
     };
     let deadline = started + options.timeout;
+    // Only the request that evaluated the query settles its cell: a cache
+    // hit takes no lock and walks no map.
+    let mut evaluated = false;
     let tagged = cell
         .get_or_init(|| async {
+            evaluated = true;
             let (send, receive) = oneshot::channel();
             endpoint.pool.submit(Job {
                 request: request.clone(),
@@ -177,7 +181,9 @@ pub(super) async fn sparql(
         .await
         .clone();
     drop(guard);
-    endpoint.cache.settle(&request, &cell, &tagged);
+    if evaluated {
+        endpoint.cache.settle(&request, &cell, &tagged);
+    }
     respond(&tagged, if_none_match)
 }
 
