@@ -332,13 +332,21 @@ pub fn suggestions<'a>(
             })
             .unwrap_or_default()
     };
+    // A login resembles only one seen at least twice as often: with the
+    // logins sorted by count, those are a prefix, so a batch of logins
+    // seen once each (a meeting of twenty thousand people) costs no
+    // comparison at all instead of one per pair. Equal counts stay in
+    // alphabetical order, the order ties were always broken in.
+    let mut by_count: Vec<(&String, usize)> = count.iter().map(|(l, &c)| (l, c)).collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let mut out = Vec::new();
     for (rare, &rc) in &count {
+        if rare.len() < 4 {
+            continue;
+        }
+        let often = by_count.partition_point(|&(_, c)| c >= 2 * rc);
         let mut best: Option<Suggestion> = None;
-        for (common, &cc) in &count {
-            if common == rare || cc < 2 * rc || rare.len() < 4 {
-                continue;
-            }
+        for &(common, cc) in &by_count[..often] {
             let max = if rare.len() >= 8 { 2 } else { 1 };
             let d = edit_distance(rare, common);
             if d == 0 || d > max {
