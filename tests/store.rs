@@ -302,3 +302,48 @@ fn file_names_that_are_not_utf8_stay_apart() {
     let documents = count(&store, "SELECT ?d WHERE { ?d a gg:MinutesDocument }");
     assert_eq!(documents, 2);
 }
+
+/// Issue 13, item 7: a large document was written in one transaction
+/// (100,000 references: minutes and gigabytes), and a changed one was
+/// cleared and written again whole. Now a new large document goes through
+/// the bulk loader and an edit writes only what differs; either way the
+/// store must hold what a fresh ingest of the same file holds, every named
+/// graph and the union alike.
+#[test]
+fn a_large_document_is_bulk_loaded_and_edited_by_its_differences() {
+    let minutes = |edit: &str| {
+        let mut text = String::from(
+            "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Ann Lee (@annlee)\n\n## Agenda\n\n",
+        );
+        for i in 1..=3_000 {
+            let extra = if i == 1_500 { edit } else { "" };
+            text.push_str(&format!("* Triage zeta-org/tsc#{i}{extra}\n"));
+        }
+        text
+    };
+    let d = dir_with(&[("2024-06-04.md", &minutes("")), ("2024-06-11.md", OTHER)]);
+    let db = tempfile::tempdir().unwrap();
+    let store = Store::open(&db.path().join("g.db")).unwrap();
+    let first = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(first.count(Outcome::New), 2);
+    assert!(first.triples > 50_000, "{} triples", first.triples);
+    // The edit drops reference #1500 and names #9999 instead.
+    let file = d.path().join("zeta-org+tsc/meetings/2024-06-04.md");
+    fs::write(&file, minutes("").replace("tsc#1500\n", "tsc#9999\n")).unwrap();
+    let second = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(second.count(Outcome::Changed), 1);
+    let fresh_db = tempfile::tempdir().unwrap();
+    let fresh = Store::open(&fresh_db.path().join("g.db")).unwrap();
+    ingest_into(&fresh, &[d.path().to_path_buf()]);
+    let everything = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }";
+    assert_eq!(select(&store, everything), select(&fresh, everything));
+    let mentions = |store: &Store, n: u32| {
+        count(
+            store,
+            &format!("SELECT ?s WHERE {{ ?s ?p ?i FILTER(STRENDS(STR(?i), \"tsc/issues/{n}\")) }}"),
+        )
+    };
+    assert_eq!(mentions(&store, 1500), 0);
+    assert!(mentions(&store, 9999) > 0);
+    assert!(mentions(&store, 1499) > 0);
+}

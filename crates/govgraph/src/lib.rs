@@ -19,7 +19,8 @@
 //! Each minutes document becomes one named graph, whose name is the IRI of
 //! the document; the graph also holds the document's content hash, so that
 //! re-ingesting skips unchanged documents and replaces changed ones in one
-//! transaction. Queries see the union of all graphs.
+//! transaction of their differences (new documents go in atomic bulk loads
+//! of whole documents). Queries see the union of all graphs.
 //!
 //! # Code map
 //!
