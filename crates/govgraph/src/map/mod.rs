@@ -134,12 +134,13 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     w.quads
 }
 
-/// A quad's sort key, borrowed: subject, predicate, then the object's
-/// kind, value, datatype and language.
-fn order_key(q: &Quad) -> (&str, &str, u8, &str, &str, &str) {
-    let subject = match &q.subject {
-        NamedOrBlankNode::NamedNode(n) => n.as_str(),
-        NamedOrBlankNode::BlankNode(b) => b.as_str(),
+/// A quad's sort key, borrowed: subject, predicate, object (kind, value,
+/// datatype, language), graph. Equal quads have equal keys, so sorting
+/// puts duplicates side by side for `dedup`.
+fn order_key(q: &Quad) -> (u8, &str, &str, u8, &str, &str, &str, &str) {
+    let (subject_kind, subject) = match &q.subject {
+        NamedOrBlankNode::NamedNode(n) => (0, n.as_str()),
+        NamedOrBlankNode::BlankNode(b) => (1, b.as_str()),
     };
     let (kind, value, datatype, language) = match &q.object {
         Term::NamedNode(n) => (0, n.as_str(), "", ""),
@@ -151,13 +152,20 @@ fn order_key(q: &Quad) -> (&str, &str, u8, &str, &str, &str) {
             l.language().unwrap_or(""),
         ),
     };
+    let graph = match &q.graph_name {
+        GraphName::NamedNode(n) => n.as_str(),
+        GraphName::BlankNode(b) => b.as_str(),
+        GraphName::DefaultGraph => "",
+    };
     (
+        subject_kind,
         subject,
         q.predicate.as_str(),
         kind,
         value,
         datatype,
         language,
+        graph,
     )
 }
 

@@ -291,6 +291,9 @@ fn permalink(f: &SourceFile, blob: &str, diagnostics: &mut Vec<Diagnostic>) -> O
 /// The bulk loader's memory target, in megabytes.
 const BULK_MEMORY_MB: usize = 512;
 
+/// The bulk loader's threads (Oxigraph's default is one per core).
+const BULK_THREADS: usize = 2;
+
 /// New documents on their way to the store, written in batches: a batch
 /// large enough for the bulk loader's set-up to pay goes through it (one
 /// atomic load: every document of the batch lands or none), a smaller one
@@ -322,10 +325,13 @@ impl NewDocuments {
             // Oxigraph's default is 2 GB per thread. Half a gigabyte in all
             // keeps the peak of a two-million-triple document near 2 GB
             // (measured: 2.35 GB at 1 GB, 1.7 GB at a quarter, where more,
-            // smaller files to merge made the load a third slower).
+            // smaller files to merge made the load a third slower). The
+            // loader divides it among its threads, so their number is fixed
+            // too: on a machine of many cores the batches would be tiny.
             let mut loader = store
                 .inner
                 .bulk_loader()
+                .with_num_threads(BULK_THREADS)
                 .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
             // Each quad and its copy in the union, streamed and moved, not
             // cloned: the loader batches and sorts them itself.
