@@ -134,15 +134,40 @@ pub fn map(m: &Minutes, info: &DocInfo<'_>, iris: &Iris, ids: &Identities) -> Ve
     w.quads
 }
 
-/// A quad's sort key, borrowed: subject, predicate, object (kind, value,
-/// datatype, language), graph. Equal quads have equal keys, so sorting
-/// puts duplicates side by side for `dedup`.
-fn order_key(q: &Quad) -> (u8, &str, &str, u8, &str, &str, &str, &str) {
-    let (subject_kind, subject) = match &q.subject {
+/// A quad's sort key, borrowed: subject, predicate, object, graph. Equal
+/// quads have equal keys, so sorting puts duplicates side by side for
+/// `dedup`.
+fn order_key(q: &Quad) -> (SubjectKey<'_>, &str, ObjectKey<'_>, GraphKey<'_>) {
+    (
+        subject_key(&q.subject),
+        q.predicate.as_str(),
+        object_key(&q.object),
+        graph_key(&q.graph_name),
+    )
+}
+
+/// A subject's sort key: its kind, then its IRI or blank node id.
+pub(crate) type SubjectKey<'a> = (u8, &'a str);
+
+/// An object's sort key: its kind, then its value, datatype and language.
+pub(crate) type ObjectKey<'a> = (u8, &'a str, &'a str, &'a str);
+
+/// A graph name's sort key: its kind, then its IRI or blank node id.
+pub(crate) type GraphKey<'a> = (u8, &'a str);
+
+/// A subject's sort key, borrowed from it (no string is built): its kind,
+/// then its IRI or blank node id.
+pub(crate) fn subject_key(s: &NamedOrBlankNode) -> SubjectKey<'_> {
+    match s {
         NamedOrBlankNode::NamedNode(n) => (0, n.as_str()),
         NamedOrBlankNode::BlankNode(b) => (1, b.as_str()),
-    };
-    let (kind, value, datatype, language) = match &q.object {
+    }
+}
+
+/// An object's sort key, borrowed: its kind, then its value, datatype and
+/// language.
+pub(crate) fn object_key(o: &Term) -> ObjectKey<'_> {
+    match o {
         Term::NamedNode(n) => (0, n.as_str(), "", ""),
         Term::BlankNode(b) => (1, b.as_str(), "", ""),
         Term::Literal(l) => (
@@ -151,22 +176,16 @@ fn order_key(q: &Quad) -> (u8, &str, &str, u8, &str, &str, &str, &str) {
             l.datatype().as_str(),
             l.language().unwrap_or(""),
         ),
-    };
-    let graph = match &q.graph_name {
-        GraphName::NamedNode(n) => n.as_str(),
-        GraphName::BlankNode(b) => b.as_str(),
-        GraphName::DefaultGraph => "",
-    };
-    (
-        subject_kind,
-        subject,
-        q.predicate.as_str(),
-        kind,
-        value,
-        datatype,
-        language,
-        graph,
-    )
+    }
+}
+
+/// A graph name's sort key, borrowed: the default graph first.
+pub(crate) fn graph_key(g: &GraphName) -> GraphKey<'_> {
+    match g {
+        GraphName::DefaultGraph => (0, ""),
+        GraphName::NamedNode(n) => (1, n.as_str()),
+        GraphName::BlankNode(b) => (2, b.as_str()),
+    }
 }
 
 /// Each meeting of the document that records one, with its IRI: the

@@ -1,6 +1,6 @@
 //! Ingest: source files through parse, resolve and map into the store.
 //!
-//! The stages, each a function below: read every file (a file that cannot
+//! The stages, each a function below: read every file, on every core (a file that cannot
 //! be read is reported and the batch goes on); learn who is who across the
 //! batch and the store; for each document, work out its version and skip it
 //! when the store already holds that version, else map it; write each

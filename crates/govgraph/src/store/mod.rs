@@ -22,6 +22,7 @@ mod ingest;
 pub use ingest::{FileReport, IngestOptions, Outcome, Report, ingest};
 
 use crate::error::{Error, Result};
+use crate::map::{GraphKey, ObjectKey, SubjectKey, graph_key, object_key, subject_key};
 use crate::resolve::Identities;
 use crate::vocab::{self, gg};
 use ingest::hex;
@@ -363,14 +364,9 @@ impl Store {
                 .collect::<std::result::Result<_, _>>()?;
             // Grouped by graph, then by subject, so that TriG writes one
             // block per graph and JSON-LD one object per graph and node.
-            quads.sort_by_cached_key(|q| {
-                (
-                    q.graph_name.to_string(),
-                    q.subject.to_string(),
-                    q.predicate.to_string(),
-                    q.object.to_string(),
-                )
-            });
+            // The keys borrow from the quads: a string per term once took
+            // twice the memory of the quads themselves.
+            quads.sort_unstable_by(|a, b| dataset_order(a).cmp(&dataset_order(b)));
             for q in &quads {
                 w.serialize_quad(q)?;
             }
@@ -380,7 +376,7 @@ impl Store {
                 .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
                 .map(|q| q.map(Triple::from))
                 .collect::<std::result::Result<_, _>>()?;
-            triples.sort_by_cached_key(|t| t.to_string());
+            triples.sort_unstable_by(|a, b| graph_order(a).cmp(&graph_order(b)));
             for t in &triples {
                 w.serialize_triple(t)?;
             }
@@ -464,6 +460,25 @@ pub fn serializer(format: RdfFormat) -> RdfSerializer {
             // The prefixes are constant, valid IRIs: this cannot fail.
             ser.with_prefix(*prefix, *ns).expect("valid prefix")
         })
+}
+
+/// The order of an exported dataset: graph, subject, predicate, object.
+fn dataset_order(q: &Quad) -> (GraphKey<'_>, SubjectKey<'_>, &str, ObjectKey<'_>) {
+    (
+        graph_key(&q.graph_name),
+        subject_key(&q.subject),
+        q.predicate.as_str(),
+        object_key(&q.object),
+    )
+}
+
+/// The order of an exported graph: subject, predicate, object.
+fn graph_order(t: &Triple) -> (SubjectKey<'_>, &str, ObjectKey<'_>) {
+    (
+        subject_key(&t.subject),
+        t.predicate.as_str(),
+        object_key(&t.object),
+    )
 }
 
 /// The same triple in the default graph (the union).
