@@ -110,21 +110,7 @@ fn compact_jsonld(context: Option<&Path>, output: Option<&Path>, store_path: &Pa
         }
     };
     let store = Store::open_read_only(store_path)?;
-    let mut expanded = Vec::new();
-    store.export(
-        RdfFormat::JsonLd {
-            profile: Default::default(),
-        },
-        &mut expanded,
-    )?;
-    let expanded: serde_json::Value = serde_json::from_slice(&expanded)
-        .context("internal error: oxigraph wrote JSON-LD that is not JSON")?;
-    let compacted = jsonld::compact(&expanded, &context)?;
-    to_file_or_stdout(output, |w| {
-        serde_json::to_writer_pretty(&mut *w, &compacted).map_err(std::io::Error::from)?;
-        writeln!(w)?;
-        Ok(())
-    })
+    to_file_or_stdout(output, |w| store.export_compacted_jsonld(&context, w))
 }
 
 fn property_graph(
