@@ -251,7 +251,19 @@ fn read_parallel(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(f) = files.get(i) else { break };
-                    if send.send((i, read_source(f))).is_err() {
+                    // The parser already turns its own panics into a
+                    // diagnostic; this catches the rest of reading (a
+                    // panic would otherwise end the worker and, at the end
+                    // of the scope, the whole ingest).
+                    let result = std::panic::catch_unwind(|| read_source(f)).unwrap_or_else(|_| {
+                        Err(Diagnostic::new(
+                            Severity::Error,
+                            "internal-error",
+                            0,
+                            "govgraph failed on this file (a bug: please report it with the file)",
+                        ))
+                    });
+                    if send.send((i, result)).is_err() {
                         break;
                     }
                 }
@@ -267,7 +279,8 @@ fn read_parallel(
         .into_iter()
         .map(|r| {
             // Every index below the file count was taken by one worker, and
-            // a worker only stops early when this thread stopped listening.
+            // a worker stops early only when this thread stopped listening,
+            // which it does not before every worker has ended.
             r.unwrap_or_else(|| {
                 Err(Diagnostic::new(
                     Severity::Error,

@@ -348,7 +348,9 @@ impl Store {
     /// graphs, without the default graph that repeats them, written one
     /// graph at a time (memory holds the largest graph, not the store).
     /// Output is sorted so that the same store always exports the same
-    /// bytes.
+    /// bytes. Each graph is read on its own, so a store written meanwhile
+    /// (a library user's; the CLI exports from a read-only store) may be
+    /// seen at several moments.
     ///
     /// # Errors
     ///
@@ -386,18 +388,29 @@ impl Store {
     /// and its JSON, not the whole store expanded (709 MB at the size of
     /// the shared corpus, and more than 16 GB at ten times it).
     ///
+    /// As [`Store::export`], the output is written as it is read, so an
+    /// error can come after part of it (`govgraph export -o` writes through
+    /// a temporary file: a file is whole or absent).
+    ///
     /// # Errors
     ///
-    /// Fails on a storage or write error, or when the context does not
-    /// process.
+    /// Fails on a storage or write error, or when the context has no
+    /// `@context` or does not process.
     pub fn export_compacted_jsonld(
         &self,
         context: &serde_json::Value,
         mut out: impl Write,
     ) -> Result<()> {
-        let json = |e: serde_json::Error| Error::Internal(format!("JSON-LD output: {e}"));
+        let Some(inline) = context.get("@context") else {
+            return Err(Error::Context(
+                "a context document needs an `@context` key".into(),
+            ));
+        };
+        // A write error stays an I/O error, so that a closed pipe is told
+        // apart from a bug.
+        let written = |e: serde_json::Error| Error::Output(std::io::Error::from(e));
         out.write_all(b"{\n  \"@context\": ")?;
-        serde_json::to_writer(&mut out, &context["@context"]).map_err(json)?;
+        serde_json::to_writer(&mut out, inline).map_err(written)?;
         out.write_all(b",\n  \"@graph\": [")?;
         let mut first = true;
         self.for_each_graph(|_, quads| {
@@ -410,14 +423,16 @@ impl Store {
                 w.serialize_quad(q)?;
             }
             w.finish()?;
-            let expanded: serde_json::Value = serde_json::from_slice(&expanded).map_err(json)?;
+            let expanded: serde_json::Value = serde_json::from_slice(&expanded).map_err(|e| {
+                Error::Internal(format!("oxigraph wrote JSON-LD that is not JSON: {e}"))
+            })?;
             let mut graph = crate::jsonld::compact(&expanded, context)?;
             if let Some(object) = graph.as_object_mut() {
                 object.remove("@context");
             }
             out.write_all(if first { b"\n    " } else { b",\n    " })?;
             first = false;
-            serde_json::to_writer_pretty(&mut out, &graph).map_err(json)?;
+            serde_json::to_writer_pretty(&mut out, &graph).map_err(written)?;
             Ok(())
         })?;
         out.write_all(b"\n  ]\n}\n")?;
