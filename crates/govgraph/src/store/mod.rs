@@ -3,18 +3,22 @@
 //! Each document is one named graph. Ingesting a document whose content hash
 //! and parser version match what the store holds does nothing; a changed
 //! document gets its new quads in one transaction that holds only what
-//! differs (what it lost and what it gained); new
-//! documents go through the bulk loader in batches of whole documents, each
-//! batch committed atomically. Either way the store never holds half a
-//! document. (A batch of fewer than 5,000 quads is written one transaction
-//! per document: the bulk loader's set-up costs more.)
+//! differs (what it lost and what it gained); new documents go through the
+//! bulk loader in batches of whole documents, each batch committed
+//! atomically. Either way the store never holds half a document. (A batch
+//! of fewer than 5,000 quads is written one transaction per document: the
+//! bulk loader's set-up costs more.)
 //!
 //! The store's default graph is the union of all named graphs, as a set:
 //! SPARQL defines the union default graph as an RDF merge, while Oxigraph's
 //! union view repeats a triple once per graph that holds it (a person named
 //! in seven documents would count seven times). So govgraph keeps the union
-//! materialised in the default graph, updated in the same transaction as the
-//! document, and queries run on it.
+//! materialised in the default graph, written in the same transaction or
+//! bulk load as the document, and queries run on it.
+//!
+//! Exports are sorted, so the same store gives the same bytes. Quad formats
+//! and compacted JSON-LD are written one named graph at a time, so their
+//! memory is that of the largest graph; triple formats sort the union.
 
 mod derive;
 mod ingest;
