@@ -12,7 +12,7 @@
 use crate::model::{Diagnostic, Severity};
 use crate::resolve;
 use crate::source::SourceFile;
-use crate::source::read_source;
+use crate::source::read_sources;
 use std::path::PathBuf;
 
 /// What `check` found in one file.
@@ -32,8 +32,8 @@ pub fn check(files: &[SourceFile], aliases: &resolve::Aliases) -> Vec<FileFindin
     let ids = resolve::Identities::default().with_aliases(aliases.clone());
     let mut out = Vec::new();
     let mut attendees = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        match read_source(f) {
+    for (i, (f, read)) in files.iter().zip(read_sources(files, &|_| {})).enumerate() {
+        match read {
             Ok(read) => {
                 for a in read.minutes.attendees() {
                     if let Some(h) = &a.handle {

@@ -484,6 +484,74 @@ pub fn read_source(file: &SourceFile) -> std::result::Result<ReadDoc, Diagnostic
     read_source_with(file, None)
 }
 
+/// [`read_source`] of every file, in batch order, on as many threads as
+/// the machine has cores. Workers take the next file from a shared
+/// counter, so one large file does not hold back a share of the others;
+/// `progress` is called from the calling thread only, with the count of
+/// files read so far. Each file is read on its own (parsing shares
+/// nothing), so the results do not depend on which thread finished first.
+pub fn read_sources(
+    files: &[SourceFile],
+    progress: &dyn Fn(usize),
+) -> Vec<std::result::Result<ReadDoc, Diagnostic>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<std::result::Result<ReadDoc, Diagnostic>>> =
+        (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel();
+        for _ in 0..threads {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(f) = files.get(i) else { break };
+                    // The parser already turns its own panics into a
+                    // diagnostic; this catches the rest of reading (a
+                    // panic would otherwise end the worker and, at the end
+                    // of the scope, the whole batch).
+                    let result = std::panic::catch_unwind(|| read_source(f)).unwrap_or_else(|_| {
+                        Err(Diagnostic::new(
+                            Severity::Error,
+                            "internal-error",
+                            0,
+                            "govgraph failed on this file (a bug: please report it with the file)",
+                        ))
+                    });
+                    if send.send((i, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (done, (i, result)) in receive.into_iter().enumerate() {
+            results[i] = Some(result);
+            progress(done + 1);
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| {
+            // Every index below the file count was taken by one worker, and
+            // a worker stops early only when this thread stopped listening,
+            // which it does not before every worker has ended.
+            r.unwrap_or_else(|| {
+                Err(Diagnostic::new(
+                    Severity::Error,
+                    "unreadable",
+                    0,
+                    "the file was not read (a reading thread stopped)",
+                ))
+            })
+        })
+        .collect()
+}
+
 /// Reads a source file as [`read_source`] does, classifying statements
 /// with `model` instead of the shipped weights when one is given.
 ///

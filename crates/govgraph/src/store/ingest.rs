@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
 use crate::model::{Diagnostic, Minutes, Severity};
 use crate::resolve::{Aliases, Identities};
-use crate::source::{ReadDoc, SourceFile, read_source};
+use crate::source::{ReadDoc, SourceFile, read_sources};
 use crate::vocab::{self, gg};
 use oxigraph::model::{NamedNode, Quad, Term};
 use oxigraph::sparql::QueryResults;
@@ -189,11 +189,9 @@ pub fn ingest(
 /// Reads every file; each gets a report entry, in batch order, and files
 /// that could not be read are marked failed.
 ///
-/// Files are read and parsed on every core (each file on its own: parsing
-/// shares nothing), and their results put back in batch order, so the
-/// report and the store do not depend on which thread finished first.
+/// Files are read and parsed on every core ([`read_sources`]).
 fn read_all(files: &[SourceFile], report: &mut Report, progress: &dyn Fn(usize)) -> Vec<Read> {
-    let results = read_parallel(files, progress);
+    let results = read_sources(files, progress);
     let mut read = Vec::new();
     for (index, (f, result)) in files.iter().zip(results).enumerate() {
         match result {
@@ -225,72 +223,6 @@ fn read_all(files: &[SourceFile], report: &mut Report, progress: &dyn Fn(usize))
         }
     }
     read
-}
-
-/// [`read_source`] of every file, in batch order, on as many threads as
-/// the machine has cores. Workers take the next file from a shared
-/// counter, so one large file does not hold back a share of the others;
-/// `progress` is called from this thread only, as results arrive.
-fn read_parallel(
-    files: &[SourceFile],
-    progress: &dyn Fn(usize),
-) -> Vec<std::result::Result<ReadDoc, Diagnostic>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(files.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<std::result::Result<ReadDoc, Diagnostic>>> =
-        (0..files.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::channel();
-        for _ in 0..threads {
-            let send = send.clone();
-            let next = &next;
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(f) = files.get(i) else { break };
-                    // The parser already turns its own panics into a
-                    // diagnostic; this catches the rest of reading (a
-                    // panic would otherwise end the worker and, at the end
-                    // of the scope, the whole ingest).
-                    let result = std::panic::catch_unwind(|| read_source(f)).unwrap_or_else(|_| {
-                        Err(Diagnostic::new(
-                            Severity::Error,
-                            "internal-error",
-                            0,
-                            "govgraph failed on this file (a bug: please report it with the file)",
-                        ))
-                    });
-                    if send.send((i, result)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(send);
-        for (done, (i, result)) in receive.into_iter().enumerate() {
-            results[i] = Some(result);
-            progress(done + 1);
-        }
-    });
-    results
-        .into_iter()
-        .map(|r| {
-            // Every index below the file count was taken by one worker, and
-            // a worker stops early only when this thread stopped listening,
-            // which it does not before every worker has ended.
-            r.unwrap_or_else(|| {
-                Err(Diagnostic::new(
-                    Severity::Error,
-                    "unreadable",
-                    0,
-                    "the file was not read (a reading thread stopped)",
-                ))
-            })
-        })
-        .collect()
 }
 
 /// The version every document gets under these identity rules: documents

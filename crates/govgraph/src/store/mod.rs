@@ -252,7 +252,6 @@ impl Store {
         // the RocksDB store), an edit that shifted every line left one
         // stale triple in 256 in the union.
         for q in &lost {
-            let triple = in_default_graph(q);
             let mut still_held = tx.contains(QuadRef::new(
                 q.subject.as_ref(),
                 q.predicate.as_ref(),
@@ -274,7 +273,7 @@ impl Store {
                 }
             }
             if !still_held {
-                tx.remove(&triple);
+                tx.remove(&in_default_graph(q));
             }
         }
         tx.commit()?;
