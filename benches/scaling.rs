@@ -6,7 +6,8 @@
 //! given the same quads (the store's N-Quads export, each quad also in the
 //! default graph, as govgraph stores them) in a fresh store. Each run is a
 //! child process, measured by the kernel (`wait4`): wall time, CPU time and
-//! peak resident memory. The goal is that 10 N costs at most 12 times N;
+//! peak resident memory; and the size of the store after the edit and of the
+//! floor's. The goal is that 10 N costs at most 12 times N;
 //! nothing is asserted (these machines are too noisy for timed
 //! assertions), the ratios are printed.
 //!
@@ -20,18 +21,12 @@
 //!   transaction);
 //! - `lines`: N lines of notes, alternating list items and paragraphs.
 
+mod child;
+
+use child::Cost;
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// What the kernel says one child process cost.
-#[derive(Clone, Copy)]
-struct Cost {
-    wall: Duration,
-    cpu: Duration,
-    peak_mib: f64,
-}
+use std::process::Command;
 
 /// Writes an input of the given size, with the given text added to one line.
 type Generator = fn(usize, &str) -> String;
@@ -41,7 +36,7 @@ fn main() {
     if let [_, flag, nquads, store] = &args[..]
         && flag == "--oxigraph-load"
     {
-        oxigraph_load(Path::new(nquads), Path::new(store));
+        child::oxigraph_load(Path::new(nquads), Path::new(store), true);
         return;
     }
     let cases: [(&str, usize, Generator); 3] = [
@@ -51,8 +46,8 @@ fn main() {
     ];
     let dir = tempfile::tempdir().unwrap();
     println!(
-        "{:<11} {:>8}  {:<7} {:>9} {:>9} {:>9}",
-        "input", "size", "step", "wall s", "cpu s", "peak MiB"
+        "{:<11} {:>8}  {:<7} {:>9} {:>9} {:>9} {:>10}",
+        "input", "size", "step", "wall s", "cpu s", "peak MiB", "store MiB"
     );
     let mut ratios = Vec::new();
     for (name, n, generate) in cases {
@@ -76,20 +71,22 @@ fn main() {
                 .status()
                 .unwrap();
             assert!(status.success(), "export failed");
-            let floor = measure(
+            let floor_store = dir.path().join(format!("{name}-{size}.oxigraph"));
+            let floor = child::measure(
                 Command::new(std::env::current_exe().unwrap())
                     .arg("--oxigraph-load")
                     .arg(&nquads)
-                    .arg(dir.path().join(format!("{name}-{size}.oxigraph"))),
+                    .arg(&floor_store),
             );
-            for (step, c) in [
-                ("parse", parse),
-                ("ingest", ingest),
-                ("edit", edit),
-                ("floor", floor),
+            let mib = |p: &Path| format!("{:.0}", child::size_on_disk(p) as f64 / (1 << 20) as f64);
+            for (step, c, disk) in [
+                ("parse", parse, String::new()),
+                ("ingest", ingest, String::new()),
+                ("edit", edit, mib(&store)),
+                ("floor", floor, mib(&floor_store)),
             ] {
                 println!(
-                    "{name:<11} {size:>8}  {step:<7} {:>9.2} {:>9.2} {:>9.0}",
+                    "{name:<11} {size:>8}  {step:<7} {:>9.2} {:>9.2} {:>9.0} {disk:>10}",
                     c.wall.as_secs_f64(),
                     c.cpu.as_secs_f64(),
                     c.peak_mib
@@ -121,61 +118,7 @@ fn run(args: &[&str], file: &Path, store: Option<&Path>) -> Cost {
     if let Some(store) = store {
         cmd.arg("--store").arg(store);
     }
-    measure(cmd.arg(file))
-}
-
-/// Runs a command to its end, output discarded; panics when it fails.
-fn measure(cmd: &mut Command) -> Cost {
-    #[expect(clippy::zombie_processes, reason = "wait4 below reaps it")]
-    let child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: `rusage` is plain data the kernel fills in; `pid` is our own
-    // child, not yet waited for (`child` is never waited on by std).
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall = start.elapsed();
-    assert_eq!(waited, pid, "wait4 failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{cmd:?} failed (status {status})"
-    );
-    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    Cost {
-        wall,
-        cpu: time(usage.ru_utime) + time(usage.ru_stime),
-        // Linux reports kilobytes.
-        peak_mib: usage.ru_maxrss as f64 / 1024.0,
-    }
-}
-
-/// The floor, run in a child: Oxigraph's bulk loader, as `oxigraph load`
-/// runs it, given each quad of `nquads` and its copy in the default graph.
-fn oxigraph_load(nquads: &Path, store: &Path) {
-    use oxigraph::io::{RdfFormat, RdfParser};
-    use oxigraph::model::{GraphName, Quad};
-    let store = oxigraph::store::Store::open(store).unwrap();
-    let file = std::io::BufReader::new(std::fs::File::open(nquads).unwrap());
-    let quads = RdfParser::from_format(RdfFormat::NQuads)
-        .for_reader(file)
-        .flat_map(|q| {
-            let q = q.unwrap();
-            let union = Quad::new(
-                q.subject.clone(),
-                q.predicate.clone(),
-                q.object.clone(),
-                GraphName::DefaultGraph,
-            );
-            [q, union]
-        });
-    let mut loader = store.bulk_loader();
-    loader.load_quads(quads).unwrap();
-    loader.commit().unwrap();
+    child::measure(cmd.arg(file))
 }
 
 /// The start of every generated meeting.
