@@ -39,11 +39,7 @@ fn readme_first_command_ingests_examples_and_answers_a_saved_query() {
         "ingest writes data to stdout: {}",
         r.stdout
     );
-    assert!(
-        r.stderr.contains("12 documents read (12 new"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("12 documents (12 new"), "{}", r.stderr);
     assert!(r.stderr.contains("14 meetings"), "{}", r.stderr);
     assert!(
         tmp.path().join("govgraph.db").is_dir(),
@@ -478,7 +474,7 @@ fn bad_folder_entries_are_reported_and_the_rest_is_ingested() {
             assert!(r.stderr.contains(line), "{command}: {line}\n{}", r.stderr);
         }
         if command == "ingest" {
-            assert!(r.stderr.contains("1 documents read (1 new"), "{}", r.stderr);
+            assert!(r.stderr.contains("1 documents (1 new"), "{}", r.stderr);
         }
     }
 }

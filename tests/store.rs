@@ -255,6 +255,89 @@ fn incremental_ingest_equals_fresh_ingest() {
     );
 }
 
+/// Issue 12: a re-ingest parses only what it must. Unchanged files are
+/// recognised by their bytes; one whose names resolve otherwise since it
+/// was stored (another ingest, of other files, told who `Jane Doe` is) is
+/// parsed and mapped again, and the store then equals a fresh ingest.
+#[test]
+fn unchanged_files_are_not_parsed_unless_their_names_resolve_otherwise() {
+    let jane = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n* Ann Lee (@annlee)\n";
+    let handle = "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n";
+    let first = dir_with(&[("2024-06-04.md", jane)]);
+    let second = dir_with(&[("2024-06-11.md", handle)]);
+    let store = Store::memory().unwrap();
+    let report = ingest_into(&store, &[first.path().to_path_buf()]);
+    assert_eq!((report.count(Outcome::New), report.not_parsed), (1, 0));
+    let report = ingest_into(&store, &[first.path().to_path_buf()]);
+    assert_eq!(report.count(Outcome::Unchanged), 1);
+    assert_eq!(
+        report.not_parsed, 1,
+        "an unchanged file is not parsed again"
+    );
+    assert!(!report.has_problems());
+
+    // Only the second folder: the first document stays as it was stored,
+    // with Jane Doe as a name.
+    ingest_into(&store, &[second.path().to_path_buf()]);
+    let report = ingest_into(&store, &[first.path().to_path_buf()]);
+    assert_eq!(report.count(Outcome::Changed), 1, "Jane Doe is @jdoe now");
+    assert_eq!(report.not_parsed, 0);
+    let report = ingest_into(&store, &[first.path().to_path_buf()]);
+    assert_eq!(
+        (report.count(Outcome::Unchanged), report.not_parsed),
+        (1, 1)
+    );
+
+    let fresh = Store::memory().unwrap();
+    ingest_into(
+        &fresh,
+        &[first.path().to_path_buf(), second.path().to_path_buf()],
+    );
+    let all = "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }";
+    assert_eq!(select(&store, all), select(&fresh, all));
+    let people = "SELECT DISTINCT ?p WHERE { ?m schema:attendee ?p }";
+    assert_eq!(count(&store, people), 2);
+}
+
+/// Issue 12: a file that is not parsed again keeps what its report says
+/// of it: a file without a meeting is still a problem (exit code 1), and a
+/// file changed back and forth is parsed each time.
+#[test]
+fn a_file_not_parsed_again_reports_as_it_did() {
+    let d = dir_with(&[
+        ("2024-06-04.md", MINUTES),
+        ("notes.md", "# Ideas\n\nSome thoughts, no meeting.\n"),
+    ]);
+    let store = Store::memory().unwrap();
+    let first = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert!(first.has_problems());
+    let again = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(again.not_parsed, 2);
+    assert!(
+        again.has_problems(),
+        "the file without a meeting is still reported"
+    );
+    assert_eq!(
+        first.files.iter().map(|f| f.meeting).collect::<Vec<_>>(),
+        again.files.iter().map(|f| f.meeting).collect::<Vec<_>>()
+    );
+
+    let file = d.path().join("zeta-org+tsc/meetings/2024-06-04.md");
+    fs::write(&file, OTHER).unwrap();
+    let changed = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(
+        (changed.count(Outcome::Changed), changed.not_parsed),
+        (1, 1)
+    );
+    fs::write(&file, MINUTES).unwrap();
+    let back = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(back.count(Outcome::Changed), 1);
+    let fresh = Store::memory().unwrap();
+    ingest_into(&fresh, &[d.path().to_path_buf()]);
+    let all = "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }";
+    assert_eq!(select(&store, all), select(&fresh, all));
+}
+
 /// Review finding: a renamed or deleted file's document stayed in the
 /// store forever. It is reported as stale, and pruning removes it (and its
 /// triples from the union).

@@ -51,7 +51,7 @@ pub fn run(
         }
     }
     render::status(format_args!(
-        "{} documents read ({} new, {} changed, {} unchanged, {} failed, {} skipped as not minutes); {} meetings, {} people, {} triples in {where_}; {} errors, {} warnings, {} notes",
+        "{} documents ({} new, {} changed, {} unchanged, {} failed, {} skipped as not minutes); {} meetings, {} people, {} triples in {where_}; {} errors, {} warnings, {} notes",
         report.files.len(),
         report.count(Outcome::New),
         report.count(Outcome::Changed),
@@ -65,6 +65,12 @@ pub fn run(
         counts[1],
         counts[0],
     ));
+    if report.not_parsed > 0 {
+        render::status(format_args!(
+            "{} not parsed again, so their diagnostics are not repeated (`govgraph check` shows them)",
+            render::count(report.not_parsed, "unchanged file")
+        ));
+    }
     if !report.stale.is_empty() {
         let n = report.stale.len();
         if prune {

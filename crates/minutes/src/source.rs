@@ -578,10 +578,7 @@ pub fn read_source_with(
             "a binary file, not minutes; skipped",
         ));
     }
-    let hash: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = content_hash(&bytes);
     let blob = blob_id(&bytes);
     let cx = Context {
         source: file.path.display().to_string(),
@@ -614,6 +611,16 @@ pub fn read_source_with(
         content_hash: hash,
         blob,
     })
+}
+
+/// The content hash [`read_source`] gives a file of these bytes: their
+/// SHA-256, hex. Cheap beside parsing, so that an unchanged file can be
+/// recognised without being parsed again.
+pub fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A document as read: the parsed minutes and the identities of its bytes.

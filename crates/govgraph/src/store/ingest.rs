@@ -1,20 +1,28 @@
 //! Ingest: source files through parse, resolve and map into the store.
 //!
-//! The stages, each a function below: read every file, on every core (a file that cannot
-//! be read is reported and the batch goes on); learn who is who across the
-//! batch and the store; for each document, work out its version and skip it
-//! when the store already holds that version, else map it; write each
-//! changed document in one transaction of its differences and new ones in
-//! bulk loads of whole documents; find
-//! stored documents whose files are gone; recompute the derived graphs;
-//! count what the store holds.
+//! The stages, each a function below: find which files the store already
+//! holds byte for byte under today's rules (a hash of each file against
+//! one query of the stored versions), and read and parse the others on
+//! every core (a file that cannot be read is reported and the batch goes
+//! on); learn who is who from what was read and what the store holds; give
+//! each held document its version under those identities, worked out from
+//! the names its stored attendance writes, and parse it again only when
+//! that changed; for each parsed document, skip it when the store holds
+//! its version, else map it; write each changed document in one
+//! transaction of its differences and new ones in bulk loads of whole
+//! documents; find stored documents whose files are gone; recompute the
+//! derived graphs; count what the store holds.
+//!
+//! So a re-ingest where little changed parses little. The price: the
+//! diagnostics of files not parsed again are not repeated (`govgraph
+//! check` reads every file).
 
 use super::{BULK_BATCH, BULK_MIN_QUADS, Store, derive, in_default_graph};
 use crate::error::Result;
 use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
-use crate::model::{Diagnostic, Minutes, Severity};
+use crate::model::{Diagnostic, Severity};
 use crate::resolve::{Aliases, Identities};
-use crate::source::{ReadDoc, SourceFile, read_sources};
+use crate::source::{self, ReadDoc, SourceFile, read_sources};
 use crate::vocab::{self, gg};
 use oxigraph::model::{NamedNode, Quad, Term};
 use oxigraph::sparql::QueryResults;
@@ -62,6 +70,10 @@ pub struct Report {
     /// Stored documents this run did not find (their IRIs); removed when
     /// [`IngestOptions::prune`] is set.
     pub stale: Vec<String>,
+    /// Unchanged files that were not parsed again (the store holds their
+    /// bytes, under the same rules and resolutions): their diagnostics are
+    /// not in [`FileReport::diagnostics`].
+    pub not_parsed: usize,
 }
 
 impl Report {
@@ -132,22 +144,73 @@ pub fn ingest(
 ) -> Result<Report> {
     let iris = Iris::new(&opts.base_iri)?;
     store.ensure_ontology()?;
-    let mut report = Report::default();
-    let read = read_all(files, &mut report, progress);
+    let version = rules_version(&opts.aliases);
+    let docs: Vec<NamedNode> = files.iter().map(|f| iris.document(&f.key)).collect();
+    let states = store.document_states()?;
+    let mut report = Report {
+        files: files
+            .iter()
+            .map(|f| FileReport {
+                path: f.path.clone(),
+                outcome: Outcome::Unchanged,
+                meeting: false,
+                diagnostics: Vec::new(),
+            })
+            .collect(),
+        ..Report::default()
+    };
+    // A file whose bytes the store holds under today's rules is not parsed
+    // again, unless who its names resolve to has changed (checked below,
+    // from what its graph holds).
+    let held = |i: usize| {
+        let (hash, stored) = states.get(docs[i].as_str())?;
+        let same = !opts.force
+            && rules_part(stored) == version
+            && std::fs::read(&files[i].path).is_ok_and(|b| source::content_hash(&b) == *hash);
+        same.then_some(stored)
+    };
+    let (mut skipped, to_read): (Vec<usize>, Vec<usize>) =
+        (0..files.len()).partition(|&i| held(i).is_some());
+    let mut read = read_all(files, &to_read, &mut report, &|n| {
+        progress(skipped.len() + n)
+    });
+    // What an unchanged document adds to the identities is already in the
+    // store (its attendance), so learning from what was read is enough.
     let mut ids =
         Identities::learn(read.iter().map(|r| &r.doc.minutes)).with_aliases(opts.aliases.clone());
     store.known_identities(&mut ids)?;
-    let version = rules_version(&opts.aliases);
+    if !skipped.is_empty() {
+        let held_docs = store.meeting_documents()?;
+        let mut stale = Vec::new();
+        skipped.retain(|&i| {
+            let names = held_docs.get(docs[i].as_str());
+            report.files[i].meeting = names.is_some();
+            let names = names.into_iter().flatten().map(String::as_str);
+            let now = document_version(&version, names, &ids);
+            let same = states.get(docs[i].as_str()).is_some_and(|(_, v)| *v == now);
+            if !same {
+                stale.push(i);
+            }
+            same
+        });
+        // Their names now resolve otherwise: parsed and mapped again.
+        read.extend(read_all(files, &stale, &mut report, &|_| {}));
+        report.not_parsed = skipped.len();
+    }
     let mut bulk = NewDocuments::default();
     for r in &read {
         let f = &files[r.index];
         let file_report = &mut report.files[r.index];
-        let doc = iris.document(&f.key);
-        let state = store.document_state(&doc)?;
-        let doc_version = document_version(&version, &r.doc.minutes, &ids);
-        let same = state
-            .as_ref()
-            .is_some_and(|(h, v)| *h == r.doc.content_hash && *v == doc_version);
+        let doc = &docs[r.index];
+        let state = states.get(doc.as_str());
+        let names = r
+            .doc
+            .minutes
+            .attendees()
+            .filter(|a| a.handle.is_none())
+            .filter_map(|a| a.name.as_deref());
+        let doc_version = document_version(&version, names, &ids);
+        let same = state.is_some_and(|(h, v)| *h == r.doc.content_hash && *v == doc_version);
         if same && !opts.force {
             continue;
         }
@@ -163,11 +226,11 @@ pub fn ingest(
         };
         let quads = map::map(&r.doc.minutes, &info, &iris, &ids);
         if state.is_some() {
-            store.replace_document(&doc, &quads)?;
+            store.replace_document(doc, &quads)?;
             file_report.outcome = Outcome::Changed;
         } else {
             file_report.outcome = Outcome::New;
-            bulk.add(store, &doc, quads)?;
+            bulk.add(store, doc, quads)?;
         }
     }
     bulk.write(store)?;
@@ -186,40 +249,40 @@ pub fn ingest(
     Ok(report)
 }
 
-/// Reads every file; each gets a report entry, in batch order, and files
-/// that could not be read are marked failed.
-///
-/// Files are read and parsed on every core ([`read_sources`]).
-fn read_all(files: &[SourceFile], report: &mut Report, progress: &dyn Fn(usize)) -> Vec<Read> {
-    let results = read_sources(files, progress);
+/// Reads the files at `indexes`, on every core ([`read_sources`]), and
+/// fills in their report entries; files that could not be read are marked
+/// failed.
+fn read_all(
+    files: &[SourceFile],
+    indexes: &[usize],
+    report: &mut Report,
+    progress: &dyn Fn(usize),
+) -> Vec<Read> {
+    let batch: Vec<SourceFile> = indexes.iter().map(|&i| files[i].clone()).collect();
+    let results = read_sources(&batch, progress);
     let mut read = Vec::new();
-    for (index, (f, result)) in files.iter().zip(results).enumerate() {
+    for (&index, result) in indexes.iter().zip(results) {
+        let entry = &mut report.files[index];
         match result {
             Ok(doc) => {
                 let m = &doc.minutes;
-                let mut diagnostics = m.diagnostics.clone();
+                entry.diagnostics = m.diagnostics.clone();
                 if !m.is_meeting() {
-                    diagnostics.push(Diagnostic::new(
+                    entry.diagnostics.push(Diagnostic::new(
                         Severity::Warning,
                         "no-meeting",
                         1,
                         "no date, attendance, agenda or meeting issue found: stored as a document without a meeting",
                     ));
                 }
-                report.files.push(FileReport {
-                    path: f.path.clone(),
-                    outcome: Outcome::Unchanged,
-                    meeting: m.is_meeting(),
-                    diagnostics,
-                });
+                entry.meeting = m.is_meeting();
                 read.push(Read { index, doc });
             }
-            Err(d) => report.files.push(FileReport {
-                path: f.path.clone(),
-                outcome: Outcome::Failed,
-                meeting: false,
-                diagnostics: vec![d],
-            }),
+            Err(d) => {
+                entry.outcome = Outcome::Failed;
+                entry.meeting = false;
+                entry.diagnostics = vec![d];
+            }
         }
     }
     read
@@ -238,16 +301,30 @@ fn rules_version(aliases: &Aliases) -> String {
     }
 }
 
-/// One document's version. Its graph depends on who its names resolve to,
-/// which other documents can change (`Jane Doe` is `@jdoe` elsewhere): the
-/// resolutions are part of its version, so an incremental ingest gives the
-/// graph a fresh one does.
-fn document_version(version: &str, m: &Minutes, ids: &Identities) -> String {
-    let resolved: Vec<String> = m
-        .attendees()
-        .filter(|a| a.handle.is_none())
-        .filter_map(|a| ids.key(a.name.as_deref(), None).map(|k| k.slug()))
+/// The rules part of a stored document version (what [`rules_version`]
+/// gave when it was stored).
+fn rules_part(version: &str) -> &str {
+    version
+        .split_once(" ids:")
+        .map_or(version, |(rules, _)| rules)
+}
+
+/// One document's version, given the names its attendance writes without
+/// a handle. Its graph depends on who those names resolve to, which other
+/// documents can change (`Jane Doe` is `@jdoe` elsewhere): the resolutions
+/// are part of its version, so an incremental ingest gives the graph a
+/// fresh one does. They are sorted, so that the version can be worked out
+/// again from the stored graph, which keeps no order.
+fn document_version<'a>(
+    version: &str,
+    names: impl Iterator<Item = &'a str>,
+    ids: &Identities,
+) -> String {
+    let mut resolved: Vec<String> = names
+        .filter_map(|name| ids.key(Some(name), None).map(|k| k.slug()))
         .collect();
+    resolved.sort();
+    resolved.dedup();
     if resolved.is_empty() {
         version.to_owned()
     } else {

@@ -328,6 +328,82 @@ impl Store {
         Ok(self.inner.is_empty()?)
     }
 
+    /// The content hash and parser version of every stored document, by
+    /// document IRI, read in one query.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub(crate) fn document_states(&self) -> Result<HashMap<String, (String, String)>> {
+        let q = format!(
+            "SELECT ?d ?h ?v WHERE {{ GRAPH ?d {{ ?d <{}> ?h ; <{}> ?v }} }}",
+            gg::CONTENT_HASH,
+            gg::PARSER_VERSION
+        );
+        let mut states = HashMap::new();
+        self.for_each_solution(&q, |s| {
+            if let (Some(Term::NamedNode(d)), Some(Term::Literal(h)), Some(Term::Literal(v))) =
+                (s.get("d"), s.get("h"), s.get("v"))
+            {
+                states.insert(
+                    d.as_str().to_owned(),
+                    (h.value().to_owned(), v.value().to_owned()),
+                );
+            }
+        })?;
+        Ok(states)
+    }
+
+    /// For each stored document (by IRI) that holds a meeting, the names
+    /// its attendance gives without a handle: besides its bytes, what its
+    /// graph depends on (who those names resolve to).
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub(crate) fn meeting_documents(&self) -> Result<HashMap<String, Vec<String>>> {
+        let mut docs: HashMap<String, Vec<String>> = HashMap::new();
+        let q = format!(
+            "SELECT DISTINCT ?d WHERE {{ GRAPH ?d {{ ?m a <{}> }} }}",
+            gg::MEETING
+        );
+        self.for_each_solution(&q, |s| {
+            if let Some(Term::NamedNode(d)) = s.get("d") {
+                docs.entry(d.as_str().to_owned()).or_default();
+            }
+        })?;
+        // Only attendances write names as written.
+        let q = format!(
+            "SELECT ?d ?n ?h WHERE {{ GRAPH ?d {{ ?a <{}> ?n OPTIONAL {{ ?a <{}> ?h }} }} }}",
+            gg::NAME_AS_WRITTEN,
+            gg::HANDLE_AS_WRITTEN
+        );
+        self.for_each_solution(&q, |s| {
+            if let (Some(Term::NamedNode(d)), Some(Term::Literal(n)), None) =
+                (s.get("d"), s.get("n"), s.get("h"))
+            {
+                docs.entry(d.as_str().to_owned())
+                    .or_default()
+                    .push(n.value().to_owned());
+            }
+        })?;
+        Ok(docs)
+    }
+
+    /// Runs a SELECT query and hands each solution to `f`.
+    fn for_each_solution(
+        &self,
+        q: &str,
+        mut f: impl FnMut(&oxigraph::sparql::QuerySolution),
+    ) -> Result<()> {
+        if let QueryResults::Solutions(sols) = self.select(q)? {
+            for s in sols {
+                f(&s?);
+            }
+        }
+        Ok(())
+    }
+
     /// The number in `?n` of an aggregate `SELECT (COUNT(..) AS ?n)`.
     ///
     /// Counting in SPARQL counts encoded terms; iterating solutions (or
