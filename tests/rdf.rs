@@ -67,6 +67,8 @@ fn quad_formats_keep_one_named_graph_per_document() {
         .iter()
         .map(Result::unwrap)
         .filter(|q| !q.graph_name.is_default_graph())
+        // The store's bookkeeping describes the store, not the minutes.
+        .filter(|q| q.graph_name.to_string() != format!("<{}>", govgraph::vocab::STATE_GRAPH))
         .collect();
     want.canonicalize(CanonicalizationAlgorithm::Unstable);
     for format in [RdfFormat::NQuads, RdfFormat::TriG] {

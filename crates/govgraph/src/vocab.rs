@@ -45,6 +45,11 @@ pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 /// The named graph that holds the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/govgraph/ns";
 
+/// The named graph of the store's own bookkeeping: what the last complete
+/// ingest derived its graphs and counts from. Outside the union, and never
+/// exported or pushed (it describes this store, not the minutes).
+pub const STATE_GRAPH: &str = "urn:govgraph:state";
+
 /// Declares full-IRI constants for the local names of one namespace, plus
 /// `ALL`, the list of them (used to check the ontology declares each one).
 macro_rules! terms {

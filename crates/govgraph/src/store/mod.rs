@@ -50,6 +50,22 @@ pub struct Store {
     inner: oxigraph::store::Store,
 }
 
+/// What an ingest derived its graphs and counts from, and the counts: when
+/// a later ingest finds the same fingerprint, it has nothing to derive or
+/// count again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Summary {
+    /// A hash of the rules, the ontology and every document's content
+    /// hash and version.
+    pub fingerprint: String,
+    /// Meetings in the store.
+    pub meetings: usize,
+    /// Distinct attendees in the store.
+    pub people: usize,
+    /// Triples in the union.
+    pub triples: usize,
+}
+
 /// How many quads of new documents make the bulk loader worth its set-up
 /// (about sixteen typical documents).
 const BULK_MIN_QUADS: usize = 5_000;
@@ -168,37 +184,6 @@ impl Store {
             self.replace_document(&graph.into_owned(), &quads)?;
         }
         Ok(())
-    }
-
-    /// The content hash and parser version stored for a document, if any.
-    ///
-    /// # Errors
-    ///
-    /// Fails on a storage error.
-    pub fn document_state(&self, doc: &NamedNode) -> Result<Option<(String, String)>> {
-        let g = GraphNameRef::NamedNode(doc.as_ref());
-        let value = |p: &str| -> Result<Option<String>> {
-            Ok(self
-                .inner
-                .quads_for_pattern(
-                    Some(doc.as_ref().into()),
-                    Some(NamedNodeRef::new_unchecked(p)),
-                    None,
-                    Some(g),
-                )
-                .next()
-                .transpose()?
-                .and_then(|q| match q.object {
-                    Term::Literal(l) => Some(l.value().to_owned()),
-                    _ => None,
-                }))
-        };
-        Ok(
-            match (value(gg::CONTENT_HASH)?, value(gg::PARSER_VERSION)?) {
-                (Some(h), Some(v)) => Some((h, v)),
-                _ => None,
-            },
-        )
     }
 
     /// Replaces one document's graph with `quads`, in one transaction.
@@ -390,6 +375,72 @@ impl Store {
         Ok(docs)
     }
 
+    /// What the last complete ingest recorded in the bookkeeping graph
+    /// ([`vocab::STATE_GRAPH`]), if anything.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub(crate) fn summary(&self) -> Result<Option<Summary>> {
+        let graph = NamedNodeRef::new_unchecked(vocab::STATE_GRAPH);
+        let mut fields: HashMap<String, String> = HashMap::new();
+        for q in self
+            .inner
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+        {
+            let q = q?;
+            if let Term::Literal(l) = q.object {
+                fields.insert(q.predicate.as_str().to_owned(), l.value().to_owned());
+            }
+        }
+        let field = |name: &str| fields.get(&format!("{}#{name}", vocab::STATE_GRAPH));
+        let number = |name: &str| field(name).and_then(|v| v.parse().ok());
+        Ok(
+            match (
+                field("fingerprint"),
+                number("meetings"),
+                number("people"),
+                number("triples"),
+            ) {
+                (Some(f), Some(meetings), Some(people), Some(triples)) => Some(Summary {
+                    fingerprint: f.clone(),
+                    meetings,
+                    people,
+                    triples,
+                }),
+                _ => None,
+            },
+        )
+    }
+
+    /// Replaces the bookkeeping graph with `summary`, in one transaction.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub(crate) fn set_summary(&self, summary: &Summary) -> Result<()> {
+        let graph = NamedNodeRef::new_unchecked(vocab::STATE_GRAPH);
+        let field = |name: &str, value: String| {
+            Quad::new(
+                graph.into_owned(),
+                NamedNode::new_unchecked(format!("{}#{name}", vocab::STATE_GRAPH)),
+                oxigraph::model::Literal::new_simple_literal(value),
+                graph.into_owned(),
+            )
+        };
+        let quads = [
+            field("fingerprint", summary.fingerprint.clone()),
+            field("meetings", summary.meetings.to_string()),
+            field("people", summary.people.to_string()),
+            field("triples", summary.triples.to_string()),
+        ];
+        let mut tx = self.inner.start_transaction()?;
+        tx.clear_graph(graph)?;
+        tx.extend(&quads);
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Runs a SELECT query and hands each solution to `f`.
     fn for_each_solution(
         &self,
@@ -531,6 +582,7 @@ impl Store {
         let mut graphs: Vec<NamedOrBlankNode> = self
             .inner
             .named_graphs()
+            .filter(|g| !g.as_ref().is_ok_and(is_bookkeeping))
             .collect::<std::result::Result<_, _>>()?;
         graphs.sort_unstable_by(|a, b| subject_key(a).cmp(&subject_key(b)));
         for graph in &graphs {
@@ -564,7 +616,11 @@ impl Store {
         let mut dataset = oxigraph::model::Dataset::new();
         for q in self.inner.iter() {
             let q = q?;
-            if !q.graph_name.is_default_graph() {
+            let bookkeeping = match &q.graph_name {
+                oxigraph::model::GraphName::NamedNode(n) => n.as_str() == vocab::STATE_GRAPH,
+                _ => false,
+            };
+            if !q.graph_name.is_default_graph() && !bookkeeping {
                 dataset.insert(&q);
             }
         }
@@ -642,6 +698,12 @@ fn graph_order(t: &Triple) -> (SubjectKey<'_>, &str, ObjectKey<'_>) {
         t.predicate.as_str(),
         object_key(&t.object),
     )
+}
+
+/// Whether a named graph is the store's bookkeeping, which exports and
+/// pushes leave out.
+pub(crate) fn is_bookkeeping(graph: &NamedOrBlankNode) -> bool {
+    matches!(graph, NamedOrBlankNode::NamedNode(n) if n.as_str() == vocab::STATE_GRAPH)
 }
 
 /// The same triple in the default graph (the union).
