@@ -63,12 +63,28 @@ fn main() {
         sizes = vec![1, 10];
     }
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    // The union view is compared at the first size only: its cost grows
-    // with the number of documents that repeat a triple, and at 10x some
-    // queries run for minutes (cancellation is checked only here and there).
-    for (i, n) in sizes.into_iter().enumerate() {
+    if let [_, flag, n, view] = &args[..]
+        && flag == "--size"
+    {
         let dir = tempfile::tempdir().unwrap();
-        scale(&corpus, n, dir.path(), i == 0);
+        scale(&corpus, n.parse().unwrap(), dir.path(), view == "view");
+        return;
+    }
+    // Each size in a process of its own: a process forked from a large one
+    // reports the parent's memory as its own peak (Linux keeps the
+    // high-water mark across exec), so the measured children must come
+    // from a small one. The union view is compared at the first size only:
+    // its cost grows with the number of documents that repeat a triple,
+    // and at 10x some queries run for minutes (cancellation is checked
+    // only here and there).
+    for (i, n) in sizes.into_iter().enumerate() {
+        let status = Command::new(std::env::current_exe().unwrap())
+            .arg("--size")
+            .arg(n.to_string())
+            .arg(if i == 0 { "view" } else { "-" })
+            .status()
+            .unwrap();
+        assert!(status.success(), "N = {n} failed");
     }
 }
 
@@ -86,11 +102,9 @@ fn scale(corpus: &Path, n: usize, dir: &Path, compare_view: bool) {
     let store_size = size_on_disk(&store);
     let noop = measure(govgraph(&["ingest"]).arg(&input));
     // The copy is a hard link: write a new file, never into the corpus.
-    let minutes: Vec<&PathBuf> = files
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "md"))
-        .collect();
-    let changed = minutes[minutes.len() / 2];
+    // A file govgraph reads as minutes (not a README or a template).
+    let minutes = govgraph::source::discover(std::slice::from_ref(&input)).unwrap();
+    let changed = &minutes.files[minutes.files.len() / 2].path;
     let mut text = std::fs::read_to_string(changed).unwrap();
     text.push_str("\n* One more note, added by the benchmark.\n");
     std::fs::remove_file(changed).unwrap();
@@ -145,9 +159,7 @@ fn scale(corpus: &Path, n: usize, dir: &Path, compare_view: bool) {
         store_size as f64 / size_on_disk(&floor_store) as f64
     );
 
-    // In a child: the union view's answers run to gigabytes, and a
-    // process forked from a large one reports the parent's memory as its
-    // own peak (Linux keeps the high-water mark across exec).
+    // In a child: the union view's answers run to gigabytes.
     let status = Command::new(std::env::current_exe().unwrap())
         .arg("--queries")
         .arg(&store)

@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Document graphs are named under this prefix; the ontology, derived and
-/// union graphs are rebuilt at the end of every ingest.
+/// union graphs are brought up to date at the end of every ingest.
 const DOCUMENTS: &str = "https://w3id.org/govgraph/id/doc/";
 
 fn ingest(store: &Path, input: &Path) -> Command {

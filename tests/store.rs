@@ -300,6 +300,41 @@ fn unchanged_files_are_not_parsed_unless_their_names_resolve_otherwise() {
     assert_eq!(count(&store, people), 2);
 }
 
+/// Issue 12: files are read and mapped a chunk at a time (1,024), so
+/// memory holds one chunk, not the corpus. A name written without a handle
+/// in the first chunk and with one in a later chunk must still be one
+/// person, as it is when both files are in one chunk.
+#[test]
+fn a_name_told_in_a_later_chunk_resolves_in_an_earlier_one() {
+    let filler = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Ann Lee (@annlee)\n";
+    let mut files: Vec<(String, &str)> = (0..1_030)
+        .map(|i| (format!("m-{i:04}.md"), filler))
+        .collect();
+    files.push((
+        "a-jane.md".into(),
+        "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n",
+    ));
+    files.push((
+        "z-jdoe.md".into(),
+        "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n",
+    ));
+    let named: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+    let d = dir_with(&named);
+    let store = Store::memory().unwrap();
+    let report = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(report.count(Outcome::New), 1_032);
+    let jane = "SELECT DISTINCT ?p WHERE { ?a gg:nameAsWritten \"Jane Doe\" ; gg:person ?p }";
+    let people = select(&store, jane);
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert!(
+        people.iter().next().unwrap()[0].ends_with("jdoe"),
+        "{people:?}"
+    );
+    // And the versions the store holds are the ones a re-ingest expects.
+    let again = ingest_into(&store, &[d.path().to_path_buf()]);
+    assert_eq!(again.not_parsed, 1_032);
+}
+
 /// Issue 12: a file that is not parsed again keeps what its report says
 /// of it: a file without a meeting is still a problem (exit code 1), and a
 /// file changed back and forth is parsed each time.

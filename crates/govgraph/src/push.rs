@@ -281,11 +281,7 @@ pub fn push(store: &Store, target: &Target, progress: &dyn Fn(usize, usize)) -> 
         .named_graphs()
         .filter_map(|g| match g {
             // The store's bookkeeping describes this store, not the minutes.
-            Ok(oxigraph::model::NamedOrBlankNode::NamedNode(n))
-                if n.as_str() == crate::vocab::STATE_GRAPH =>
-            {
-                None
-            }
+            Ok(g) if crate::store::is_bookkeeping(&g) => None,
             Ok(oxigraph::model::NamedOrBlankNode::NamedNode(n)) => Some(Ok(n)),
             Ok(_) => None,
             Err(e) => Some(Err(e)),

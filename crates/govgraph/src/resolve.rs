@@ -186,13 +186,19 @@ impl Identities {
     pub fn learn<'a>(docs: impl IntoIterator<Item = &'a Minutes>) -> Self {
         let mut ids = Identities::default();
         for m in docs {
-            for a in m.attendees() {
-                if let (Some(name), Some(handle)) = (&a.name, &a.handle) {
-                    ids.add(name, handle);
-                }
-            }
+            ids.learn_from(m);
         }
         ids
+    }
+
+    /// Records the names and handles one document's attendance writes
+    /// together, as [`Identities::learn`] does for many.
+    pub fn learn_from(&mut self, m: &Minutes) {
+        for a in m.attendees() {
+            if let (Some(name), Some(handle)) = (&a.name, &a.handle) {
+                self.add(name, handle);
+            }
+        }
     }
 
     /// Applies user-declared rules (see [`Aliases`]).

@@ -34,7 +34,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 
 /// The version of the extraction, recorded in each document graph so that a
 /// new parser re-ingests documents whose content did not change.
-pub const PARSER_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+extract.2");
+pub const PARSER_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+extract.3");
 
 /// Where a document came from.
 #[derive(Debug, Clone)]

@@ -1,4 +1,5 @@
-//! Facts that need several documents, recomputed after each ingest.
+//! Facts that need several documents, recomputed after an ingest that
+//! changed the store (see the fingerprint in `ingest`).
 
 use super::Store;
 use crate::error::Result;
@@ -9,7 +10,14 @@ use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use oxigraph::sparql::QueryResults;
 
-/// Facts that need several documents, recomputed after each ingest.
+/// How facts are derived from the documents: part of the fingerprint an
+/// ingest compares to decide whether to derive again, so a store derived
+/// by an older govgraph is derived again. Change it with `derive` or with
+/// the counts of an ingest's summary.
+pub(super) const VERSION: &str = "derive.1";
+
+/// Facts that need several documents, recomputed after an ingest that
+/// changed the store.
 ///
 /// - Carried-over actions: an action with the same key (assignee and text)
 ///   as one in an earlier meeting of the same group gets

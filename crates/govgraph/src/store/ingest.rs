@@ -1,29 +1,34 @@
 //! Ingest: source files through parse, resolve and map into the store.
 //!
-//! The stages, each a function below: find which files the store already
-//! holds byte for byte under today's rules (a hash of each file against
-//! one query of the stored versions), and read and parse the others on
-//! every core (a file that cannot be read is reported and the batch goes
-//! on); learn who is who from what was read and what the store holds; give
-//! each held document its version under those identities, worked out from
-//! the names its stored attendance writes, and parse it again only when
-//! that changed; for each parsed document, skip it when the store holds
-//! its version, else map it; write each changed document in one
-//! transaction of its differences and new ones in bulk loads of whole
-//! documents; find stored documents whose files are gone; recompute the
-//! derived graphs and count what the store holds, unless the store's
-//! bookkeeping says both were worked out from exactly these documents
-//! under these rules (a fingerprint of them).
+//! The stages, in order:
+//! 1. Find the files the store already holds byte for byte under today's
+//!    rules: each file's hash against one query of the stored versions.
+//! 2. Read and parse the others on every core, a chunk of files at a time
+//!    (a file that cannot be read is reported and the batch goes on). Each
+//!    chunk adds what its attendance says to the identities (who is who,
+//!    learned from the store first), then is mapped under what is known so
+//!    far; a changed document is written in one transaction of its
+//!    differences, new ones in bulk loads of whole documents.
+//! 3. Check every document of the batch against the version today's
+//!    identities give it, worked out from the names its stored attendance
+//!    writes without a handle: one mapped before a later chunk told who
+//!    its names are, or held from before another ingest told it, is read
+//!    and mapped again. So the store ends as a fresh ingest leaves it.
+//! 4. Find stored documents whose files are gone (and prune them).
+//! 5. Recompute the derived graphs and count what the store holds, unless
+//!    the store's bookkeeping says both were worked out from exactly these
+//!    documents under these rules (a fingerprint of them).
 //!
-//! So a re-ingest where nothing changed parses nothing and derives
-//! nothing. The price: the diagnostics of files not parsed again are not
-//! repeated (`govgraph check` reads every file).
+//! Memory holds one chunk of parsed documents and one bulk batch of quads,
+//! never the corpus. A re-ingest where nothing changed parses nothing and
+//! derives nothing; the price is that the diagnostics of files not parsed
+//! again are not repeated (`govgraph check` reads every file).
 
 use super::{BULK_BATCH, BULK_MIN_QUADS, Store, Summary, derive, in_default_graph};
 use crate::error::Result;
 use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
 use crate::model::{Diagnostic, Severity};
-use crate::resolve::{Aliases, Identities};
+use crate::resolve::{self, Aliases, Identities};
 use crate::source::{self, ReadDoc, SourceFile, read_sources};
 use crate::vocab::{self, gg};
 use oxigraph::model::{NamedNode, Quad, Term};
@@ -171,71 +176,87 @@ pub fn ingest(
             && std::fs::read(&files[i].path).is_ok_and(|b| source::content_hash(&b) == *hash);
         same.then_some(stored)
     };
-    let (mut skipped, to_read): (Vec<usize>, Vec<usize>) =
-        (0..files.len()).partition(|&i| held(i).is_some());
-    let mut read = read_all(files, &to_read, &mut report, &|n| {
-        progress(skipped.len() + n)
-    });
-    // What an unchanged document adds to the identities is already in the
-    // store (its attendance), so learning from what was read is enough.
-    let mut ids =
-        Identities::learn(read.iter().map(|r| &r.doc.minutes)).with_aliases(opts.aliases.clone());
-    store.known_identities(&mut ids)?;
-    if !skipped.is_empty() {
-        let held_docs = store.meeting_documents()?;
-        let mut stale = Vec::new();
-        skipped.retain(|&i| {
-            let names = held_docs.get(docs[i].as_str());
-            report.files[i].meeting = names.is_some();
-            let names = names.into_iter().flatten().map(String::as_str);
-            let now = document_version(&version, names, &ids);
-            let same = states.get(docs[i].as_str()).is_some_and(|(_, v)| *v == now);
-            if !same {
-                stale.push(i);
-            }
-            same
-        });
-        // Their names now resolve otherwise: parsed and mapped again.
-        read.extend(read_all(files, &stale, &mut report, &|_| {}));
-        report.not_parsed = skipped.len();
-    }
-    let mut bulk = NewDocuments::default();
-    for r in &read {
-        let f = &files[r.index];
-        let file_report = &mut report.files[r.index];
-        let doc = &docs[r.index];
-        let state = states.get(doc.as_str());
-        let names = r
-            .doc
-            .minutes
-            .attendees()
-            .filter(|a| a.handle.is_none())
-            .filter_map(|a| a.name.as_deref());
-        let doc_version = document_version(&version, names, &ids);
-        let same = state.is_some_and(|(h, v)| *h == r.doc.content_hash && *v == doc_version);
-        if same && !opts.force {
-            continue;
-        }
-        let permalink = permalink(f, &r.doc.blob, &mut file_report.diagnostics);
-        let info = DocInfo {
-            key: &f.key,
-            repo_path: &f.repo_path,
-            content_hash: &r.doc.content_hash,
-            version: &doc_version,
-            git_commit: f.git.as_ref().and_then(|g| g.commit.as_deref()),
-            git_blob: f.git.as_ref().map(|_| r.doc.blob.as_str()),
-            permalink,
-        };
-        let quads = map::map(&r.doc.minutes, &info, &iris, &ids);
-        if state.is_some() {
-            store.replace_document(doc, &quads)?;
-            file_report.outcome = Outcome::Changed;
+    let mut skipped = HashSet::new();
+    let mut to_read = Vec::new();
+    for i in 0..files.len() {
+        if held(i).is_some() {
+            skipped.insert(i);
+            progress(skipped.len());
         } else {
-            file_report.outcome = Outcome::New;
-            bulk.add(store, doc, quads)?;
+            to_read.push(i);
+        }
+    }
+    // What an unchanged document adds to the identities is already in the
+    // store (its attendance), so the store plus what is read is enough.
+    let mut ids = Identities::default().with_aliases(opts.aliases.clone());
+    store.known_identities(&mut ids)?;
+    let mut bulk = NewDocuments::default();
+    let cx = WriteCx {
+        store,
+        files,
+        docs: &docs,
+        iris: &iris,
+        version: &version,
+        force: opts.force,
+    };
+    // Files are read a chunk at a time, so memory holds one chunk of parsed
+    // documents, never the corpus. Each chunk first teaches the identities
+    // what it writes, then is mapped under what is known so far: a document
+    // mapped before a later chunk told who one of its names is gets a
+    // version today's identities do not give, and is mapped again below.
+    let mut done = skipped.len();
+    for chunk in to_read.chunks(READ_CHUNK) {
+        let read = read_all(files, chunk, &mut report, &|n| progress(done + n));
+        done += chunk.len();
+        for r in &read {
+            ids.learn_from(&r.doc.minutes);
+        }
+        for r in &read {
+            let stored = states.get(docs[r.index].as_str());
+            cx.write(r, stored, stored.is_some(), &ids, &mut report, &mut bulk)?;
         }
     }
     bulk.write(store)?;
+
+    // Every document of the batch must now have the version today's
+    // identities give it, worked out from the names its stored attendance
+    // writes: those that do not (mapped before their names were known, or
+    // held from before a later ingest told who they are) are read and
+    // mapped again.
+    let mut now = if to_read.is_empty() {
+        states.clone()
+    } else {
+        store.document_states()?
+    };
+    let held_docs = store.meeting_documents()?;
+    let again: Vec<usize> = (0..files.len())
+        .filter(|&i| {
+            let Some((_, stored)) = now.get(docs[i].as_str()) else {
+                return false;
+            };
+            let names = held_docs.get(docs[i].as_str());
+            if skipped.contains(&i) {
+                report.files[i].meeting = names.is_some();
+                if names.is_none() {
+                    report.files[i].diagnostics.push(no_meeting());
+                }
+            }
+            let names = names.into_iter().flatten().map(String::as_str);
+            *stored != document_version(&version, names, &ids)
+        })
+        .collect();
+    for chunk in again.chunks(READ_CHUNK) {
+        for r in read_all(files, chunk, &mut report, &|_| {}) {
+            let was = states.contains_key(docs[r.index].as_str());
+            let stored = now.get(docs[r.index].as_str());
+            cx.write(&r, stored, was, &ids, &mut report, &mut bulk)?;
+        }
+    }
+    bulk.write(store)?;
+    report.not_parsed = skipped.iter().filter(|i| !again.contains(i)).count();
+    if !again.is_empty() {
+        now = store.document_states()?;
+    }
     report.stale = stale_documents(store, files, &iris)?;
     if opts.prune {
         for d in &report.stale {
@@ -246,20 +267,19 @@ pub fn ingest(
     // worked out again unless the store records that they were worked out
     // from exactly these documents under these rules. The record is written
     // last, so a run interrupted before it is caught up by the next one.
-    let wrote = opts.force
+    if opts.prune && !report.stale.is_empty() {
+        now = store.document_states()?;
+    }
+    let fingerprint = fingerprint(&now, &version, &opts.base_iri);
+    // A run that wrote always works them out: it may have put back
+    // documents an interrupted run had changed, matching an old record.
+    let wrote = opts.prune && !report.stale.is_empty()
         || report
             .files
             .iter()
-            .any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed))
-        || (opts.prune && !report.stale.is_empty());
-    let states = if wrote {
-        store.document_states()?
-    } else {
-        states
-    };
-    let fingerprint = fingerprint(&states, &version, &opts.base_iri);
+            .any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed));
     match store.summary()? {
-        Some(s) if s.fingerprint == fingerprint && !opts.force => {
+        Some(s) if s.fingerprint == fingerprint && !wrote && !opts.force => {
             report.meetings = s.meetings;
             report.people = s.people;
             report.triples = s.triples;
@@ -280,8 +300,9 @@ pub fn ingest(
     Ok(report)
 }
 
-/// What the derived graphs and counts depend on: the rules, the ontology,
-/// the namespace, and every stored document's content hash and version.
+/// What the derived graphs and counts depend on: the rules, the way they
+/// are derived, the ontology, the namespace, and every stored document's
+/// content hash and version.
 fn fingerprint(
     states: &std::collections::HashMap<String, (String, String)>,
     version: &str,
@@ -290,7 +311,7 @@ fn fingerprint(
     let mut docs: Vec<_> = states.iter().collect();
     docs.sort_unstable();
     let mut hash = Sha256::new();
-    for part in [version, base, crate::ONTOLOGY_TTL] {
+    for part in [version, derive::VERSION, base, crate::ONTOLOGY_TTL] {
         hash.update(part.as_bytes());
         hash.update([0]);
     }
@@ -301,6 +322,77 @@ fn fingerprint(
         }
     }
     hex(&hash.finalize())
+}
+
+/// How many files are read and parsed before they are mapped and written:
+/// memory holds one such chunk of parsed documents.
+const READ_CHUNK: usize = 1_024;
+
+/// What writing one document needs besides the document.
+struct WriteCx<'a> {
+    store: &'a Store,
+    files: &'a [SourceFile],
+    docs: &'a [NamedNode],
+    iris: &'a Iris,
+    version: &'a str,
+    force: bool,
+}
+
+impl WriteCx<'_> {
+    /// Maps a document read and writes it, unless the store holds it
+    /// (`stored`: its content hash and version there) as it is: a new one
+    /// joins the pending bulk load, a stored one is replaced by its
+    /// differences. `was_stored` says whether it was in the store before
+    /// this ingest, for its outcome.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    fn write(
+        &self,
+        r: &Read,
+        stored: Option<&(String, String)>,
+        was_stored: bool,
+        ids: &Identities,
+        report: &mut Report,
+        bulk: &mut NewDocuments,
+    ) -> Result<()> {
+        let f = &self.files[r.index];
+        let doc = &self.docs[r.index];
+        let names = r
+            .doc
+            .minutes
+            .attendees()
+            .filter(|a| a.handle.is_none())
+            .filter_map(|a| a.name.as_deref());
+        let doc_version = document_version(self.version, names, ids);
+        let same = stored.is_some_and(|(h, v)| *h == r.doc.content_hash && *v == doc_version);
+        if same && !self.force {
+            return Ok(());
+        }
+        let file_report = &mut report.files[r.index];
+        let permalink = permalink(f, &r.doc.blob, &mut file_report.diagnostics);
+        let info = DocInfo {
+            key: &f.key,
+            repo_path: &f.repo_path,
+            content_hash: &r.doc.content_hash,
+            version: &doc_version,
+            git_commit: f.git.as_ref().and_then(|g| g.commit.as_deref()),
+            git_blob: f.git.as_ref().map(|_| r.doc.blob.as_str()),
+            permalink,
+        };
+        let quads = map::map(&r.doc.minutes, &info, self.iris, ids);
+        file_report.outcome = if was_stored {
+            Outcome::Changed
+        } else {
+            Outcome::New
+        };
+        if stored.is_some() {
+            self.store.replace_document(doc, &quads)
+        } else {
+            bulk.add(self.store, doc, quads)
+        }
+    }
 }
 
 /// Reads the files at `indexes`, on every core ([`read_sources`]), and
@@ -322,12 +414,7 @@ fn read_all(
                 let m = &doc.minutes;
                 entry.diagnostics = m.diagnostics.clone();
                 if !m.is_meeting() {
-                    entry.diagnostics.push(Diagnostic::new(
-                        Severity::Warning,
-                        "no-meeting",
-                        1,
-                        "no date, attendance, agenda or meeting issue found: stored as a document without a meeting",
-                    ));
+                    entry.diagnostics.push(no_meeting());
                 }
                 entry.meeting = m.is_meeting();
                 read.push(Read { index, doc });
@@ -340,6 +427,17 @@ fn read_all(
         }
     }
     read
+}
+
+/// The warning of a file that holds no meeting. A file not parsed again
+/// gets it too: it is why the run exits 1.
+fn no_meeting() -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "no-meeting",
+        1,
+        "no date, attendance, agenda or meeting issue found: stored as a document without a meeting",
+    )
 }
 
 /// The version every document gets under these identity rules: documents
@@ -374,8 +472,13 @@ fn document_version<'a>(
     names: impl Iterator<Item = &'a str>,
     ids: &Identities,
 ) -> String {
+    // Each name with whom it resolves to: a swap of two people's names
+    // changes the version.
     let mut resolved: Vec<String> = names
-        .filter_map(|name| ids.key(Some(name), None).map(|k| k.slug()))
+        .filter_map(|name| {
+            let key = ids.key(Some(name), None)?;
+            Some(format!("{}\t{}", resolve::name_key(name), key.slug()))
+        })
         .collect();
     resolved.sort();
     resolved.dedup();

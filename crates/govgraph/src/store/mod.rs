@@ -1,20 +1,24 @@
 //! The Oxigraph store: ingesting documents, replacing them, exporting.
 //!
-//! Each document is one named graph. Ingesting a document whose content hash
-//! and parser version match what the store holds does nothing; a changed
-//! document gets its new quads in one transaction that holds only what
-//! differs (what it lost and what it gained); new documents go through the
-//! bulk loader in batches of whole documents, each batch committed
-//! atomically. Either way the store never holds half a document. (A batch
-//! of fewer than 5,000 quads is written one transaction per document: the
-//! bulk loader's set-up costs more.)
+//! Each document is one named graph. Ingesting a file whose bytes, parser
+//! version and identities match what the store holds does not even parse
+//! it; a changed document gets its new quads in one transaction that holds
+//! only what differs (what it lost and what it gained); new documents go
+//! through the bulk loader in batches of whole documents, each batch
+//! committed atomically. Either way the store never holds half a document.
+//! (A batch of fewer than 5,000 quads is written one transaction per
+//! document: the bulk loader's set-up costs more.)
 //!
-//! The store's default graph is the union of all named graphs, as a set:
-//! SPARQL defines the union default graph as an RDF merge, while Oxigraph's
-//! union view repeats a triple once per graph that holds it (a person named
-//! in seven documents would count seven times). So govgraph keeps the union
-//! materialised in the default graph, written in the same transaction or
-//! bulk load as the document, and queries run on it.
+//! The store's default graph is the union of the documents' graphs (and of
+//! the ontology and derived graphs), as a set: SPARQL defines the union
+//! default graph as an RDF merge, while Oxigraph's union view repeats a
+//! triple once per graph that holds it (a person named in seven documents
+//! would count seven times). So govgraph keeps the union materialised in
+//! the default graph, written in the same transaction or bulk load as the
+//! document, and queries run on it (`benches/corpus.rs` measures the
+//! alternative). Identity suggestions and the store's bookkeeping
+//! ([`vocab::STATE_GRAPH`]: what the derived graphs and counts were worked
+//! out from) are outside the union; the bookkeeping is never exported.
 //!
 //! Exports are sorted, so the same store gives the same bytes. Quad formats
 //! and compacted JSON-LD are written one named graph at a time, so their
@@ -55,8 +59,8 @@ pub struct Store {
 /// count again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Summary {
-    /// A hash of the rules, the ontology and every document's content
-    /// hash and version.
+    /// A hash of the rules, the way facts are derived, the ontology, the
+    /// namespace, and every document's content hash and version.
     pub fingerprint: String,
     /// Meetings in the store.
     pub meetings: usize,
@@ -617,7 +621,7 @@ impl Store {
         for q in self.inner.iter() {
             let q = q?;
             let bookkeeping = match &q.graph_name {
-                oxigraph::model::GraphName::NamedNode(n) => n.as_str() == vocab::STATE_GRAPH,
+                oxigraph::model::GraphName::NamedNode(n) => is_bookkeeping(&n.clone().into()),
                 _ => false,
             };
             if !q.graph_name.is_default_graph() && !bookkeeping {
@@ -700,9 +704,9 @@ fn graph_order(t: &Triple) -> (SubjectKey<'_>, &str, ObjectKey<'_>) {
     )
 }
 
-/// Whether a named graph is the store's bookkeeping, which exports and
-/// pushes leave out.
-pub(crate) fn is_bookkeeping(graph: &NamedOrBlankNode) -> bool {
+/// Whether a named graph is the store's bookkeeping
+/// ([`vocab::STATE_GRAPH`]), which exports and pushes leave out.
+pub fn is_bookkeeping(graph: &NamedOrBlankNode) -> bool {
     matches!(graph, NamedOrBlankNode::NamedNode(n) if n.as_str() == vocab::STATE_GRAPH)
 }
 
