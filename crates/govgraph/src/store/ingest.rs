@@ -186,77 +186,94 @@ pub fn ingest(
             to_read.push(i);
         }
     }
-    // What an unchanged document adds to the identities is already in the
-    // store (its attendance), so the store plus what is read is enough.
+    let summary = store.summary()?;
+    // Nothing to read, and the store records that every document it holds
+    // had the version these same documents' identities give it: nothing
+    // can resolve otherwise, so there is nothing to check either.
+    let fast = to_read.is_empty()
+        && !opts.force
+        && summary.as_ref().is_some_and(|s| {
+            s.settled && s.fingerprint == fingerprint(&states, &version, &opts.base_iri)
+        });
+    let meetings = store.meeting_documents()?;
+    for &i in &skipped {
+        report.files[i].meeting = meetings.contains(docs[i].as_str());
+        if !report.files[i].meeting {
+            report.files[i].diagnostics.push(no_meeting());
+        }
+    }
+    // What a document not read adds to the identities is already in the
+    // store (its attendance); what one read says now is learned from it.
     let mut ids = Identities::default().with_aliases(opts.aliases.clone());
-    store.known_identities(&mut ids)?;
-    let mut bulk = NewDocuments::default();
-    let cx = WriteCx {
-        store,
-        files,
-        docs: &docs,
-        iris: &iris,
-        version: &version,
-        force: opts.force,
-    };
-    // Files are read a chunk at a time, so memory holds one chunk of parsed
-    // documents, never the corpus. Each chunk first teaches the identities
-    // what it writes, then is mapped under what is known so far: a document
-    // mapped before a later chunk told who one of its names is gets a
-    // version today's identities do not give, and is mapped again below.
-    let mut done = skipped.len();
-    for chunk in to_read.chunks(READ_CHUNK) {
-        let read = read_all(files, chunk, &mut report, &|n| progress(done + n));
-        done += chunk.len();
-        for r in &read {
-            ids.learn_from(&r.doc.minutes);
-        }
-        for r in &read {
-            let stored = states.get(docs[r.index].as_str());
-            cx.write(r, stored, stored.is_some(), &ids, &mut report, &mut bulk)?;
-        }
-    }
-    bulk.write(store)?;
-
-    // Every document of the batch must now have the version today's
-    // identities give it, worked out from the names its stored attendance
-    // writes: those that do not (mapped before their names were known, or
-    // held from before a later ingest told who they are) are read and
-    // mapped again.
-    let mut now = if to_read.is_empty() {
-        states.clone()
-    } else {
-        store.document_states()?
-    };
-    let held_docs = store.meeting_documents()?;
-    let again: Vec<usize> = (0..files.len())
-        .filter(|&i| {
-            let Some((_, stored)) = now.get(docs[i].as_str()) else {
-                return false;
-            };
-            let names = held_docs.get(docs[i].as_str());
-            if skipped.contains(&i) {
-                report.files[i].meeting = names.is_some();
-                if names.is_none() {
-                    report.files[i].diagnostics.push(no_meeting());
-                }
+    let mut now = states.clone();
+    if !fast {
+        let rereading: HashSet<String> = to_read
+            .iter()
+            .map(|&i| docs[i].as_str().to_owned())
+            .filter(|d| states.contains_key(d))
+            .collect();
+        store.known_identities(&mut ids, &rereading)?;
+        let mut bulk = NewDocuments::default();
+        let cx = WriteCx {
+            store,
+            files,
+            docs: &docs,
+            iris: &iris,
+            version: &version,
+            force: opts.force,
+        };
+        // Files are read a chunk at a time, so memory holds one chunk of
+        // parsed documents, never the corpus. Each chunk first teaches the
+        // identities what it writes, then is mapped under what is known so
+        // far: a document mapped before a later chunk told who one of its
+        // names is gets a version today's identities do not give, and is
+        // mapped again below.
+        let mut done = skipped.len();
+        for chunk in to_read.chunks(READ_CHUNK) {
+            let read = read_all(files, chunk, &mut report, &|n| progress(done + n));
+            done += chunk.len();
+            for r in &read {
+                ids.learn_from(&r.doc.minutes);
             }
-            let names = names.into_iter().flatten().map(String::as_str);
-            *stored != document_version(&version, names, &ids)
-        })
-        .collect();
-    for chunk in again.chunks(READ_CHUNK) {
-        for r in read_all(files, chunk, &mut report, &|_| {}) {
-            let was = states.contains_key(docs[r.index].as_str());
-            let stored = now.get(docs[r.index].as_str());
-            cx.write(&r, stored, was, &ids, &mut report, &mut bulk)?;
+            for r in &read {
+                let stored = states.get(docs[r.index].as_str());
+                cx.write(r, stored, stored.is_some(), &ids, &mut report, &mut bulk)?;
+            }
+        }
+        bulk.write(store)?;
+
+        // Every document of the batch must now have the version today's
+        // identities give it, worked out from the names its stored
+        // attendance writes: those that do not (mapped before their names
+        // were known, or held from before another ingest told who they
+        // are) are read and mapped again.
+        if !to_read.is_empty() {
+            now = store.document_states()?;
+        }
+        let names = store.handle_less_names()?;
+        let again: Vec<usize> = (0..files.len())
+            .filter(|&i| {
+                let Some((_, stored)) = now.get(docs[i].as_str()) else {
+                    return false;
+                };
+                let names = names.get(docs[i].as_str()).into_iter().flatten();
+                *stored != document_version(&version, names.map(String::as_str), &ids)
+            })
+            .collect();
+        for chunk in again.chunks(READ_CHUNK) {
+            for r in read_all(files, chunk, &mut report, &|_| {}) {
+                let was = states.contains_key(docs[r.index].as_str());
+                let stored = now.get(docs[r.index].as_str());
+                cx.write(&r, stored, was, &ids, &mut report, &mut bulk)?;
+                skipped.remove(&r.index);
+            }
+        }
+        bulk.write(store)?;
+        if !again.is_empty() {
+            now = store.document_states()?;
         }
     }
-    bulk.write(store)?;
-    report.not_parsed = skipped.iter().filter(|i| !again.contains(i)).count();
-    if !again.is_empty() {
-        now = store.document_states()?;
-    }
+    report.not_parsed = skipped.len();
     report.stale = stale_documents(store, files, &iris)?;
     if opts.prune {
         for d in &report.stale {
@@ -273,18 +290,31 @@ pub fn ingest(
     let fingerprint = fingerprint(&now, &version, &opts.base_iri);
     // A run that wrote always works them out: it may have put back
     // documents an interrupted run had changed, matching an old record.
-    let wrote = opts.prune && !report.stale.is_empty()
+    let pruned = opts.prune && !report.stale.is_empty();
+    let wrote = pruned
         || report
             .files
             .iter()
             .any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed));
-    match store.summary()? {
+    // Every stored document was checked against identities learned from
+    // exactly the stored documents: none outside the batch (stale ones, or
+    // pruned ones whose pairs were still counted), none that failed.
+    let settled = fast && !pruned
+        || report.stale.is_empty() && report.files.iter().all(|f| f.outcome != Outcome::Failed);
+    match summary {
         Some(s) if s.fingerprint == fingerprint && !wrote && !opts.force => {
             report.meetings = s.meetings;
             report.people = s.people;
             report.triples = s.triples;
+            if settled && !s.settled {
+                store.set_summary(&Summary { settled, ..s })?;
+            }
         }
         _ => {
+            if fast {
+                // Not loaded above: nothing needed them until now.
+                store.known_identities(&mut ids, &HashSet::new())?;
+            }
             derive::derive(store, &iris, &ids)?;
             count_contents(store, &mut report)?;
             store.set_summary(&Summary {
@@ -292,6 +322,7 @@ pub fn ingest(
                 meetings: report.meetings,
                 people: report.people,
                 triples: report.triples,
+                settled,
             })?;
         }
     }

@@ -68,6 +68,11 @@ pub(crate) struct Summary {
     pub people: usize,
     /// Triples in the union.
     pub triples: usize,
+    /// Whether every stored document had, when it was recorded, the
+    /// version the identities of all stored documents give it: then an
+    /// ingest that reads nothing and finds the same fingerprint has
+    /// nothing to check either.
+    pub settled: bool,
 }
 
 /// How many quads of new documents make the bulk loader worth its set-up
@@ -270,26 +275,46 @@ impl Store {
     }
 
     /// Name–login pairs already in the store, so that a document ingested
-    /// alone resolves names as it would in a full ingest.
+    /// alone resolves names as it would in a full ingest; leaving out those
+    /// of the documents in `except` (about to be read again: what they say
+    /// now is learned from them).
     ///
     /// # Errors
     ///
     /// Fails on a storage error.
-    pub fn known_identities(&self, ids: &mut Identities) -> Result<()> {
+    pub fn known_identities(&self, ids: &mut Identities, except: &HashSet<String>) -> Result<()> {
+        let pair = |s: &oxigraph::sparql::QuerySolution| match (s.get("n"), s.get("h")) {
+            (Some(Term::Literal(n)), Some(Term::Literal(h))) => Some((n.clone(), h.clone())),
+            _ => None,
+        };
+        if except.is_empty() {
+            // The union holds each pair once, however many documents write it.
+            let q = format!(
+                "SELECT DISTINCT ?n ?h WHERE {{ ?a <{}> ?n ; <{}> ?h }}",
+                gg::NAME_AS_WRITTEN,
+                gg::HANDLE_AS_WRITTEN
+            );
+            return self.for_each_solution(&q, |s| {
+                if let Some((n, h)) = pair(s) {
+                    ids.add(n.value(), h.value());
+                }
+            });
+        }
         let q = format!(
-            "SELECT DISTINCT ?n ?h WHERE {{ ?a <{}> ?n ; <{}> ?h }}",
+            "SELECT DISTINCT ?d ?n ?h WHERE {{ GRAPH ?d {{ ?a <{}> ?n ; <{}> ?h }} }}",
             gg::NAME_AS_WRITTEN,
             gg::HANDLE_AS_WRITTEN
         );
-        if let QueryResults::Solutions(sols) = self.select(&q)? {
-            for s in sols {
-                let s = s?;
-                if let (Some(Term::Literal(n)), Some(Term::Literal(h))) = (s.get("n"), s.get("h")) {
-                    ids.add(n.value(), h.value());
-                }
+        self.for_each_solution(&q, |s| {
+            let Some(Term::NamedNode(d)) = s.get("d") else {
+                return;
+            };
+            if let Some((n, h)) = pair(s)
+                && !except.contains(d.as_str())
+            {
+                ids.add(n.value(), h.value());
             }
-        }
-        Ok(())
+        })
     }
 
     fn select(&self, q: &str) -> Result<QueryResults<'static>> {
@@ -343,24 +368,34 @@ impl Store {
         Ok(states)
     }
 
-    /// For each stored document (by IRI) that holds a meeting, the names
-    /// its attendance gives without a handle: besides its bytes, what its
-    /// graph depends on (who those names resolve to).
+    /// The stored documents (their IRIs) that hold a meeting.
     ///
     /// # Errors
     ///
     /// Fails on a storage error.
-    pub(crate) fn meeting_documents(&self) -> Result<HashMap<String, Vec<String>>> {
-        let mut docs: HashMap<String, Vec<String>> = HashMap::new();
+    pub(crate) fn meeting_documents(&self) -> Result<HashSet<String>> {
+        let mut docs = HashSet::new();
         let q = format!(
             "SELECT DISTINCT ?d WHERE {{ GRAPH ?d {{ ?m a <{}> }} }}",
             gg::MEETING
         );
         self.for_each_solution(&q, |s| {
             if let Some(Term::NamedNode(d)) = s.get("d") {
-                docs.entry(d.as_str().to_owned()).or_default();
+                docs.insert(d.as_str().to_owned());
             }
         })?;
+        Ok(docs)
+    }
+
+    /// For each stored document (by IRI), the names its attendance gives
+    /// without a handle: besides its bytes, what its graph depends on (who
+    /// those names resolve to).
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub(crate) fn handle_less_names(&self) -> Result<HashMap<String, Vec<String>>> {
+        let mut docs: HashMap<String, Vec<String>> = HashMap::new();
         // Only attendances write names as written.
         let q = format!(
             "SELECT ?d ?n ?h WHERE {{ GRAPH ?d {{ ?a <{}> ?n OPTIONAL {{ ?a <{}> ?h }} }} }}",
@@ -411,6 +446,7 @@ impl Store {
                     meetings,
                     people,
                     triples,
+                    settled: field("settled").is_some_and(|v| v == "true"),
                 }),
                 _ => None,
             },
@@ -437,6 +473,7 @@ impl Store {
             field("meetings", summary.meetings.to_string()),
             field("people", summary.people.to_string()),
             field("triples", summary.triples.to_string()),
+            field("settled", summary.settled.to_string()),
         ];
         let mut tx = self.inner.start_transaction()?;
         tx.clear_graph(graph)?;
