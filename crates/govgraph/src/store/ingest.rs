@@ -1,26 +1,33 @@
 //! Ingest: source files through parse, resolve and map into the store.
 //!
 //! The stages, in order:
-//! 1. Find the files the store already holds byte for byte under today's
+//! 1. Find stored documents whose files this run did not find; with
+//!    `--prune`, remove them first, so that their attendance resolves
+//!    nobody's names.
+//! 2. Find the files the store already holds byte for byte under today's
 //!    rules: each file's hash against one query of the stored versions.
-//! 2. Read and parse the others on every core, a chunk of files at a time
+//! 3. Read and parse the others on every core, a chunk of files at a time
 //!    (a file that cannot be read is reported and the batch goes on). Each
 //!    chunk adds what its attendance says to the identities (who is who,
-//!    learned from the store first), then is mapped under what is known so
-//!    far; a changed document is written in one transaction of its
-//!    differences, new ones in bulk loads of whole documents.
-//! 3. Check every document of the batch against the version today's
+//!    learned from the store first, leaving out the documents read again),
+//!    then is mapped under what is known so far; a changed document is
+//!    written in one transaction of its differences, new ones in bulk
+//!    loads of whole documents.
+//! 4. Check every document of the batch against the version today's
 //!    identities give it, worked out from the names its stored attendance
 //!    writes without a handle: one mapped before a later chunk told who
 //!    its names are, or held from before another ingest told it, is read
-//!    and mapped again. So the store ends as a fresh ingest leaves it.
-//! 4. Find stored documents whose files are gone (and prune them).
+//!    and mapped again. So the store ends as a fresh ingest of the same
+//!    files leaves it, but for documents whose files could not be read
+//!    (they keep what the store held) and stale ones not pruned.
 //! 5. Recompute the derived graphs and count what the store holds, unless
 //!    the store's bookkeeping says both were worked out from exactly these
-//!    documents under these rules (a fingerprint of them).
+//!    documents under these rules (a fingerprint of them). The bookkeeping
+//!    also says whether step 4 covered every stored document: then a run
+//!    that reads nothing has nothing to check either.
 //!
 //! Memory holds one chunk of parsed documents and one bulk batch of quads,
-//! never the corpus. A re-ingest where nothing changed parses nothing and
+//! beside small per-document maps (stored versions, handle-less names). A re-ingest where nothing changed parses nothing and
 //! derives nothing; the price is that the diagnostics of files not parsed
 //! again are not repeated (`govgraph check` reads every file).
 
@@ -46,7 +53,8 @@ pub enum Outcome {
     Changed,
     /// In the store with the same content; left alone.
     Unchanged,
-    /// Could not be read; nothing stored.
+    /// Could not be read; nothing written (a document stored before keeps
+    /// its graph).
     Failed,
 }
 
@@ -153,7 +161,16 @@ pub fn ingest(
     store.ensure_ontology()?;
     let version = rules_version(&opts.aliases);
     let docs: Vec<NamedNode> = files.iter().map(|f| iris.document(&f.key)).collect();
-    let states = store.document_states()?;
+    let mut states = store.document_states()?;
+    // Stored documents whose files this run did not find. With `--prune`
+    // they go first, so that their attendance resolves nobody's names.
+    let stale = stale_documents(store, files, &iris)?;
+    if opts.prune {
+        for d in &stale {
+            store.replace_document(&NamedNode::new_unchecked(d.clone()), &[])?;
+            states.remove(d);
+        }
+    }
     let mut report = Report {
         files: files
             .iter()
@@ -164,6 +181,7 @@ pub fn ingest(
                 diagnostics: Vec::new(),
             })
             .collect(),
+        stale,
         ..Report::default()
     };
     // A file whose bytes the store holds under today's rules is not parsed
@@ -206,13 +224,18 @@ pub fn ingest(
     // store (its attendance); what one read says now is learned from it.
     let mut ids = Identities::default().with_aliases(opts.aliases.clone());
     let mut now = states.clone();
+    let mut unsettled = false;
     if !fast {
         let rereading: HashSet<String> = to_read
             .iter()
             .map(|&i| docs[i].as_str().to_owned())
             .filter(|d| states.contains_key(d))
             .collect();
-        store.known_identities(&mut ids, &rereading)?;
+        // When every stored document is read again, the store has nothing
+        // to teach.
+        if rereading.len() < states.len() {
+            store.known_identities(&mut ids, &rereading)?;
+        }
         let mut bulk = NewDocuments::default();
         let cx = WriteCx {
             store,
@@ -253,6 +276,10 @@ pub fn ingest(
         let names = store.handle_less_names()?;
         let again: Vec<usize> = (0..files.len())
             .filter(|&i| {
+                // A file that could not be read keeps what the store held.
+                if report.files[i].outcome == Outcome::Failed {
+                    return false;
+                }
                 let Some((_, stored)) = now.get(docs[i].as_str()) else {
                     return false;
                 };
@@ -261,11 +288,27 @@ pub fn ingest(
             })
             .collect();
         for chunk in again.chunks(READ_CHUNK) {
+            let before: Vec<Outcome> = chunk.iter().map(|&i| report.files[i].outcome).collect();
+            for &i in chunk {
+                skipped.remove(&i);
+            }
             for r in read_all(files, chunk, &mut report, &|_| {}) {
                 let was = states.contains_key(docs[r.index].as_str());
                 let stored = now.get(docs[r.index].as_str());
+                // Bytes that changed since this run first read them say
+                // what the identities have not learned.
+                if stored.is_some_and(|(hash, _)| *hash != r.doc.content_hash) {
+                    unsettled = true;
+                }
                 cx.write(&r, stored, was, &ids, &mut report, &mut bulk)?;
-                skipped.remove(&r.index);
+            }
+            // A file that could not be read the second time keeps the
+            // graph this run wrote for it, or the store's.
+            for (&i, outcome) in chunk.iter().zip(before) {
+                if report.files[i].outcome == Outcome::Failed {
+                    report.files[i].outcome = outcome;
+                    unsettled = true;
+                }
             }
         }
         bulk.write(store)?;
@@ -274,19 +317,10 @@ pub fn ingest(
         }
     }
     report.not_parsed = skipped.len();
-    report.stale = stale_documents(store, files, &iris)?;
-    if opts.prune {
-        for d in &report.stale {
-            store.replace_document(&NamedNode::new_unchecked(d.clone()), &[])?;
-        }
-    }
     // The derived graphs and the counts depend on every document: they are
     // worked out again unless the store records that they were worked out
     // from exactly these documents under these rules. The record is written
     // last, so a run interrupted before it is caught up by the next one.
-    if opts.prune && !report.stale.is_empty() {
-        now = store.document_states()?;
-    }
     let fingerprint = fingerprint(&now, &version, &opts.base_iri);
     // A run that wrote always works them out: it may have put back
     // documents an interrupted run had changed, matching an old record.
@@ -297,10 +331,12 @@ pub fn ingest(
             .iter()
             .any(|f| matches!(f.outcome, Outcome::New | Outcome::Changed));
     // Every stored document was checked against identities learned from
-    // exactly the stored documents: none outside the batch (stale ones, or
-    // pruned ones whose pairs were still counted), none that failed.
-    let settled = fast && !pruned
-        || report.stale.is_empty() && report.files.iter().all(|f| f.outcome != Outcome::Failed);
+    // exactly the stored documents: none outside the batch (stale and not
+    // pruned), none that failed, none whose bytes moved under the check.
+    let settled = fast
+        || (report.stale.is_empty() || opts.prune)
+            && !unsettled
+            && report.files.iter().all(|f| f.outcome != Outcome::Failed);
     match summary {
         Some(s) if s.fingerprint == fingerprint && !wrote && !opts.force => {
             report.meetings = s.meetings;
@@ -311,10 +347,8 @@ pub fn ingest(
             }
         }
         _ => {
-            if fast {
-                // Not loaded above: nothing needed them until now.
-                store.known_identities(&mut ids, &HashSet::new())?;
-            }
+            // Deriving uses the identities only for the declared rules,
+            // which they hold even when the fast path loaded nothing.
             derive::derive(store, &iris, &ids)?;
             count_contents(store, &mut report)?;
             store.set_summary(&Summary {

@@ -301,7 +301,9 @@ impl Store {
             });
         }
         let q = format!(
-            "SELECT DISTINCT ?d ?n ?h WHERE {{ GRAPH ?d {{ ?a <{}> ?n ; <{}> ?h }} }}",
+            // Not DISTINCT: adding a pair twice does nothing, and the rows
+            // stream instead of filling a set as large as the corpus.
+            "SELECT ?d ?n ?h WHERE {{ GRAPH ?d {{ ?a <{}> ?n ; <{}> ?h }} }}",
             gg::NAME_AS_WRITTEN,
             gg::HANDLE_AS_WRITTEN
         );
@@ -658,7 +660,7 @@ impl Store {
         for q in self.inner.iter() {
             let q = q?;
             let bookkeeping = match &q.graph_name {
-                oxigraph::model::GraphName::NamedNode(n) => is_bookkeeping(&n.clone().into()),
+                oxigraph::model::GraphName::NamedNode(n) => n.as_str() == vocab::STATE_GRAPH,
                 _ => false,
             };
             if !q.graph_name.is_default_graph() && !bookkeeping {
