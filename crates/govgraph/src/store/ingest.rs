@@ -145,7 +145,9 @@ struct Read {
 
 /// Ingests source files into the store.
 ///
-/// `progress` is called after each file is read, with the count so far.
+/// `progress` is called with the count of files dealt with so far: each
+/// file found unchanged by its hash, then each file read and parsed. (The
+/// few read again by the final check are not counted twice.)
 ///
 /// # Errors
 ///
