@@ -623,6 +623,13 @@ pub fn content_hash(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The content hash of a file's bytes as they are now ([`content_hash`]),
+/// without parsing them; none when the file cannot be read (reading it
+/// properly then says why).
+pub fn hash_source(file: &SourceFile) -> Option<String> {
+    std::fs::read(&file.path).ok().map(|b| content_hash(&b))
+}
+
 /// A document as read: the parsed minutes and the identities of its bytes.
 #[derive(Debug, Clone)]
 pub struct ReadDoc {

@@ -193,7 +193,7 @@ pub fn ingest(
         let (hash, stored) = states.get(docs[i].as_str())?;
         let same = !opts.force
             && rules_part(stored) == version
-            && std::fs::read(&files[i].path).is_ok_and(|b| source::content_hash(&b) == *hash);
+            && source::hash_source(&files[i]).is_some_and(|h| h == *hash);
         same.then_some(stored)
     };
     let mut skipped = HashSet::new();
