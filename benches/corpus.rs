@@ -31,6 +31,8 @@
 //! and runs N = 10 and 100 (the queries are timed up to N = 10 only).
 
 mod child;
+#[allow(dead_code, reason = "this benchmark uses part of the shared set-up")]
+mod common;
 
 use child::{Cost, measure, size_on_disk};
 use govgraph::query;
@@ -214,18 +216,8 @@ fn queries(store: &Path, named: Option<&Path>) {
         "\n{:<28} {:>14} {:>14} {:>8} {:>8}  answers",
         "query", "union ms", "view ms", "rows", "view rows"
     );
-    // Queries about one thing are timed as people use them: with that thing.
-    let typical: &[(&str, &str, &str)] = &[
-        ("issue-history", "issue", "nodejs/security-wg#860"),
-        ("person-profile", "person", "mhdawson"),
-    ];
     for q in query::saved() {
-        let given: Vec<(String, String)> = typical
-            .iter()
-            .filter(|(name, _, _)| *name == q.name)
-            .map(|(_, k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let bindings = query::bind(&q.params, &given).unwrap();
+        let bindings = common::typical_bindings(&q);
         let (union_time, union_rows) = timed(|cancel| {
             let options = query::RunOptions {
                 cancel: Some(cancel),

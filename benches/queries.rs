@@ -19,18 +19,8 @@ fn main() {
     );
     let runs = 7;
     let mut over = 0;
-    // Queries about one thing are timed as people use them: with that thing.
-    let typical: &[(&str, &str, &str)] = &[
-        ("issue-history", "issue", "nodejs/security-wg#860"),
-        ("person-profile", "person", "mhdawson"),
-    ];
     for q in query::saved() {
-        let given: Vec<(String, String)> = typical
-            .iter()
-            .filter(|(n, _, _)| *n == q.name)
-            .map(|(_, k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        let bindings = query::bind(&q.params, &given).unwrap();
+        let bindings = common::typical_bindings(&q);
         let mut times = Vec::new();
         let mut rows = 0;
         for _ in 0..runs {

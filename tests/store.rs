@@ -12,6 +12,13 @@ use std::fs;
 const MINUTES: &str = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Ann Lee (@annlee)\n* Bo Chen (@bochen)\n\n## Agenda\n\n### zeta-org/tsc\n\n* Budget [#3](https://github.com/zeta-org/tsc/issues/3)\n  * We agreed to fund the docs sprint.\n";
 const OTHER: &str = "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Ann Lee (@annlee)\n\n## Agenda\n\n* Budget #3\n";
 
+/// Jane Doe, written without a handle, then with one, then without again
+/// (the identity tests).
+const JANE_BY_NAME: &str = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n";
+const JANE_WITH_HANDLE: &str =
+    "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n";
+const JANE_AGAIN_BY_NAME: &str = "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe\n";
+
 /// Every quad, the union's and each named graph's, but the store's
 /// bookkeeping (which records how the store was reached, not what it holds).
 const ALL_BUT_BOOKKEEPING: &str = "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION \
@@ -25,6 +32,17 @@ fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
         fs::write(meetings.join(name), text).unwrap();
     }
     d
+}
+
+/// Asserts that `store` holds what a fresh ingest of `paths` gives, but
+/// for the bookkeeping.
+fn assert_same_as_fresh(store: &Store, paths: &[std::path::PathBuf]) {
+    let fresh = Store::memory().unwrap();
+    ingest_into(&fresh, paths);
+    assert_eq!(
+        select(store, ALL_BUT_BOOKKEEPING),
+        select(&fresh, ALL_BUT_BOOKKEEPING)
+    );
 }
 
 fn count(store: &Store, q: &str) -> usize {
@@ -239,15 +257,12 @@ fn documents_never_overwrite_each_other() {
 /// ingest gives, even when a later document tells who a name is.
 #[test]
 fn incremental_ingest_equals_fresh_ingest() {
-    let d = dir_with(&[(
-        "2024-06-04.md",
-        "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n",
-    )]);
+    let d = dir_with(&[("2024-06-04.md", JANE_BY_NAME)]);
     let store = Store::memory().unwrap();
     ingest_into(&store, &[d.path().to_path_buf()]);
     fs::write(
         d.path().join("zeta-org+tsc/meetings/2024-06-11.md"),
-        "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n",
+        JANE_WITH_HANDLE,
     )
     .unwrap();
     ingest_into(&store, &[d.path().to_path_buf()]);
@@ -268,9 +283,8 @@ fn incremental_ingest_equals_fresh_ingest() {
 #[test]
 fn unchanged_files_are_not_parsed_unless_their_names_resolve_otherwise() {
     let jane = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n* Ann Lee (@annlee)\n";
-    let handle = "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n";
     let first = dir_with(&[("2024-06-04.md", jane)]);
-    let second = dir_with(&[("2024-06-11.md", handle)]);
+    let second = dir_with(&[("2024-06-11.md", JANE_WITH_HANDLE)]);
     let store = Store::memory().unwrap();
     let report = ingest_into(&store, &[first.path().to_path_buf()]);
     assert_eq!((report.count(Outcome::New), report.not_parsed), (1, 0));
@@ -294,13 +308,10 @@ fn unchanged_files_are_not_parsed_unless_their_names_resolve_otherwise() {
         (1, 1)
     );
 
-    let fresh = Store::memory().unwrap();
-    ingest_into(
-        &fresh,
+    assert_same_as_fresh(
+        &store,
         &[first.path().to_path_buf(), second.path().to_path_buf()],
     );
-    let all = ALL_BUT_BOOKKEEPING;
-    assert_eq!(select(&store, all), select(&fresh, all));
     let people = "SELECT DISTINCT ?p WHERE { ?m schema:attendee ?p }";
     assert_eq!(count(&store, people), 2);
 }
@@ -310,19 +321,15 @@ fn unchanged_files_are_not_parsed_unless_their_names_resolve_otherwise() {
 /// away still resolved the name elsewhere until the next run.
 #[test]
 fn a_handle_taken_away_stops_resolving_at_once() {
-    let jane = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n";
     let d = dir_with(&[
-        ("2024-06-04.md", jane),
-        (
-            "2024-06-11.md",
-            "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n",
-        ),
+        ("2024-06-04.md", JANE_BY_NAME),
+        ("2024-06-11.md", JANE_WITH_HANDLE),
     ]);
     let store = Store::memory().unwrap();
     ingest_into(&store, &[d.path().to_path_buf()]);
     fs::write(
         d.path().join("zeta-org+tsc/meetings/2024-06-11.md"),
-        "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe\n",
+        JANE_AGAIN_BY_NAME,
     )
     .unwrap();
     let report = ingest_into(&store, &[d.path().to_path_buf()]);
@@ -331,10 +338,7 @@ fn a_handle_taken_away_stops_resolving_at_once() {
         2,
         "both now name Jane Doe alone"
     );
-    let fresh = Store::memory().unwrap();
-    ingest_into(&fresh, &[d.path().to_path_buf()]);
-    let all = ALL_BUT_BOOKKEEPING;
-    assert_eq!(select(&store, all), select(&fresh, all));
+    assert_same_as_fresh(&store, &[d.path().to_path_buf()]);
 }
 
 /// Review finding (issue 12): stale documents were pruned after the
@@ -343,14 +347,8 @@ fn a_handle_taken_away_stops_resolving_at_once() {
 #[test]
 fn a_pruned_document_resolves_no_names() {
     let d = dir_with(&[
-        (
-            "2024-06-04.md",
-            "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n",
-        ),
-        (
-            "2024-06-11.md",
-            "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n",
-        ),
+        ("2024-06-04.md", JANE_BY_NAME),
+        ("2024-06-11.md", JANE_WITH_HANDLE),
     ]);
     let store = Store::memory().unwrap();
     let path = [d.path().to_path_buf()];
@@ -368,12 +366,7 @@ fn a_pruned_document_resolves_no_names() {
         1,
         "Jane Doe is a name again"
     );
-    let fresh = Store::memory().unwrap();
-    ingest_into(&fresh, &path);
-    assert_eq!(
-        select(&store, ALL_BUT_BOOKKEEPING),
-        select(&fresh, ALL_BUT_BOOKKEEPING)
-    );
+    assert_same_as_fresh(&store, &path);
 }
 
 /// Issue 12: files are read and mapped a chunk at a time (1,024), so
@@ -386,14 +379,8 @@ fn a_name_told_in_a_later_chunk_resolves_in_an_earlier_one() {
     let mut files: Vec<(String, &str)> = (0..1_030)
         .map(|i| (format!("m-{i:04}.md"), filler))
         .collect();
-    files.push((
-        "a-jane.md".into(),
-        "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Jane Doe\n",
-    ));
-    files.push((
-        "z-jdoe.md".into(),
-        "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Jane Doe (@jdoe)\n",
-    ));
+    files.push(("a-jane.md".into(), JANE_BY_NAME));
+    files.push(("z-jdoe.md".into(), JANE_WITH_HANDLE));
     let named: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), *t)).collect();
     let d = dir_with(&named);
     let store = Store::memory().unwrap();
@@ -453,10 +440,7 @@ fn a_file_not_parsed_again_reports_as_it_did() {
     fs::write(&file, MINUTES).unwrap();
     let back = ingest_into(&store, &[d.path().to_path_buf()]);
     assert_eq!(back.count(Outcome::Changed), 1);
-    let fresh = Store::memory().unwrap();
-    ingest_into(&fresh, &[d.path().to_path_buf()]);
-    let all = ALL_BUT_BOOKKEEPING;
-    assert_eq!(select(&store, all), select(&fresh, all));
+    assert_same_as_fresh(&store, &[d.path().to_path_buf()]);
 }
 
 /// Issue 12: a re-ingest of the same documents derives and counts nothing
