@@ -486,6 +486,129 @@ fn counts_and_derived_graphs_follow_the_documents() {
     assert_eq!(counts(&forced), counts(&first));
 }
 
+/// Issue 16 (and 12): facts derived from a group's meetings are worked out
+/// again only for the groups whose documents changed. The proof: a derived
+/// fact of another group, deleted behind govgraph's back, stays deleted
+/// after an edit elsewhere, while the edited group's facts follow the edit;
+/// `--force` works every group out again, and pruning a group's last
+/// document removes its derived facts. Each step ends as a fresh ingest
+/// of the same files would, but for the deletion.
+#[test]
+fn derived_facts_follow_only_the_groups_whose_documents_changed() {
+    let d = dir_with(&[
+        ("2024-06-04.md", MINUTES),
+        (
+            "2024-06-11.md",
+            "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\n* Ann Lee (@annlee)\n\n## Action items\n\n* @bochen to draft the budget\n",
+        ),
+    ]);
+    let docs = d.path().join("zeta-org+docs/meetings");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(
+        docs.join("2024-06-05.md"),
+        "# Zeta Docs Meeting 2024-06-05\n\n## Present\n\n* Bo Chen (@bochen)\n\n## Action items\n\n* @annlee to review the guide\n",
+    )
+    .unwrap();
+    let path = [d.path().to_path_buf()];
+    let store = Store::memory().unwrap();
+    ingest_into(&store, &path);
+    let threads = "SELECT ?g ?text ?last ?n WHERE { ?t a gg:ActionThread ; gg:group/schema:name ?g ; \
+        schema:text ?text ; gg:lastListed ?last ; gg:meetingCount ?n }";
+    assert_eq!(
+        select(&store, threads),
+        [
+            [
+                "zeta-org/docs",
+                "@annlee to review the guide",
+                "2024-06-05",
+                "1"
+            ],
+            [
+                "zeta-org/tsc",
+                "@bochen to draft the budget",
+                "2024-06-11",
+                "1"
+            ],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|s| s.to_string()).collect())
+        .collect()
+    );
+
+    // Behind govgraph's back: the docs group loses its thread.
+    let docs_graph = "https://w3id.org/govgraph/id/graph/derived/zeta-org/docs";
+    let lost = format!(
+        "SELECT ?s ?p ?o WHERE {{ GRAPH <{docs_graph}> {{ ?s ?p ?o FILTER(?p = gg:meetingCount) }} }}"
+    );
+    let doomed: Vec<oxigraph::model::Quad> = store
+        .oxigraph()
+        .quads_for_pattern(
+            None,
+            Some(oxigraph::model::NamedNodeRef::new_unchecked(
+                "https://w3id.org/govgraph/ns#meetingCount",
+            )),
+            None,
+            Some(oxigraph::model::NamedNodeRef::new_unchecked(docs_graph).into()),
+        )
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        doomed.len(),
+        2,
+        "the thread's and Bo's participation's counts"
+    );
+    for q in &doomed {
+        store.oxigraph().remove(q).unwrap();
+    }
+
+    // The TSC lists the action again: its thread now runs over two meetings.
+    fs::write(
+        d.path().join("zeta-org+tsc/meetings/2024-06-18.md"),
+        "# Zeta TSC Meeting 2024-06-18\n\n## Present\n\n* Ann Lee (@annlee)\n\n## Action items\n\n* @bochen to draft the budget\n",
+    )
+    .unwrap();
+    ingest_into(&store, &path);
+    let tsc = select(&store, threads);
+    assert!(tsc.contains(&vec![
+        "zeta-org/tsc".to_string(),
+        "@bochen to draft the budget".to_string(),
+        "2024-06-18".to_string(),
+        "2".to_string(),
+    ]));
+    assert_eq!(
+        count(&store, &lost),
+        0,
+        "the docs group was not derived again"
+    );
+
+    // Forced, every group is derived again, as a fresh ingest derives it.
+    let found = source::discover(&path).unwrap();
+    let force = IngestOptions {
+        force: true,
+        ..IngestOptions::default()
+    };
+    store::ingest(&store, &found.files, &force, &|_| {}).unwrap();
+    assert_eq!(count(&store, &lost), 2);
+    assert_same_as_fresh(&store, &path);
+
+    // The docs group's only file goes: so do its derived facts.
+    fs::remove_file(docs.join("2024-06-05.md")).unwrap();
+    let found = source::discover(&path).unwrap();
+    let prune = IngestOptions {
+        prune: true,
+        ..IngestOptions::default()
+    };
+    store::ingest(&store, &found.files, &prune, &|_| {}).unwrap();
+    assert_eq!(
+        count(
+            &store,
+            &format!("SELECT * WHERE {{ GRAPH <{docs_graph}> {{ ?s ?p ?o }} }}")
+        ),
+        0
+    );
+    assert_same_as_fresh(&store, &path);
+}
+
 /// Review finding: a renamed or deleted file's document stayed in the
 /// store forever. It is reported as stale, and pruning removes it (and its
 /// triples from the union).

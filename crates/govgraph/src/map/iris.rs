@@ -75,18 +75,54 @@ impl Iris {
     /// The IRI of a meeting series (all meetings of one group).
     pub fn series(&self, group: &NamedNode) -> NamedNode {
         // The group's path after the base, under `series/` instead.
-        let path = group
-            .as_str()
-            .strip_prefix(&self.base)
-            .and_then(|p| p.strip_prefix("group/"))
-            .unwrap_or("");
-        NamedNode::new_unchecked(format!("{}series/{path}", self.base))
+        NamedNode::new_unchecked(format!("{}series/{}", self.base, self.group_path(group)))
     }
 
     /// The IRI of a graph govgraph derives across documents (`derived`,
     /// `suggestions`).
     pub fn graph(&self, name: &str) -> NamedNode {
         self.mint(&format!("graph/{name}"))
+    }
+
+    /// The graph of the facts derived from one group's meetings.
+    pub fn derived_graph(&self, group: &NamedNode) -> NamedNode {
+        self.graph(&format!("derived/{}", self.group_path(group)))
+    }
+
+    /// The IRI of the thread of one group's actions with the same key: a
+    /// hash of the key, which is as long as the action's text.
+    pub fn action_thread(&self, group: &NamedNode, key: &str) -> NamedNode {
+        use sha2::{Digest, Sha256};
+        let hash = Sha256::digest(key.as_bytes());
+        let short: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+        NamedNode::new_unchecked(format!(
+            "{}thread/{}/{short}",
+            self.base,
+            self.group_path(group)
+        ))
+    }
+
+    /// The IRI of one person's participation in one group's meetings.
+    pub fn participation(&self, group: &NamedNode, person: &NamedNode) -> NamedNode {
+        let person = person
+            .as_str()
+            .strip_prefix(&self.base)
+            .and_then(|p| p.strip_prefix("person/"))
+            .unwrap_or("");
+        NamedNode::new_unchecked(format!(
+            "{}participation/{}/{person}",
+            self.base,
+            self.group_path(group)
+        ))
+    }
+
+    /// A group's path after `group/` (already encoded).
+    fn group_path<'a>(&self, group: &'a NamedNode) -> &'a str {
+        group
+            .as_str()
+            .strip_prefix(&self.base)
+            .and_then(|p| p.strip_prefix("group/"))
+            .unwrap_or("")
     }
 
     /// The IRI of an identity suggestion.

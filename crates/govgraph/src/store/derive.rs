@@ -1,132 +1,530 @@
-//! Facts that need several documents, recomputed after an ingest that
+//! Facts that need several documents, worked out after an ingest that
 //! changed the store (see the fingerprint in `ingest`).
+//!
+//! Most of them belong to one group: what its meetings say taken together
+//! (action threads, who attended from when to when). Each group's derived
+//! facts live in their own graph, `…/graph/derived/<group>`, part of the
+//! union like a document, and the bookkeeping graph records which
+//! documents (content and version) they were worked out from. A group
+//! whose documents did not change is not worked out again, so an edit of
+//! one file derives one group, not the store.
 
 use super::Store;
 use crate::error::Result;
 use crate::map::Iris;
 use crate::resolve::{self, Identities};
-use crate::vocab::gg;
-use oxigraph::model::vocab::rdf;
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
-use oxigraph::sparql::QueryResults;
+use crate::vocab::{self, dcterms, gg, schema};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How facts are derived from the documents: part of the fingerprint an
-/// ingest compares to decide whether to derive again, so a store derived
-/// by an older govgraph is derived again. Change it with `derive` or with
-/// the counts of an ingest's summary.
-pub(super) const VERSION: &str = "derive.1";
+/// ingest compares to decide whether to derive again, and of each group's
+/// inputs, so a store derived by an older govgraph is derived again.
+/// Change it with what `derive` writes or with the counts of an ingest's
+/// summary.
+pub(super) const VERSION: &str = "derive.2";
 
-/// Facts that need several documents, recomputed after an ingest that
+/// How many groups one query of their meetings covers: enough that a
+/// fresh ingest asks few queries, few enough that one answer stays small.
+const GROUPS_PER_QUERY: usize = 64;
+
+/// The bookkeeping predicate linking a group's derived graph to a hash of
+/// the documents it was worked out from.
+fn inputs_predicate() -> NamedNode {
+    NamedNode::new_unchecked(format!("{}#derivedFrom", vocab::STATE_GRAPH))
+}
+
+/// Facts that need several documents, worked out after an ingest that
 /// changed the store.
 ///
-/// - Carried-over actions: an action with the same key (assignee and text)
-///   as one in an earlier meeting of the same group gets
-///   `gg:carriedOverFrom` that earlier one. These live in the `derived`
-///   graph, which is part of the union like a document.
+/// - Per group, in the group's derived graph (see the module docs):
+///   - action threads (`gg:ActionThread`): the actions of the group's dated
+///     meetings with the same key (assignee and text), with the first and
+///     last meeting that listed them, how many did, whether and when one
+///     ticked it done, and its text, assignee and issue as first written;
+///     each occurrence after the first gets `gg:carriedOverFrom` the
+///     latest one on an earlier date;
+///   - participations (`gg:Participation`): each person who attended the
+///     group's meetings, how many, the first and last dated one, and how
+///     many of the group's held meetings came after the last;
+///   - the group's latest held meeting (`gg:lastHeld`).
 /// - Identity suggestions: logins that look like typos of more common ones
 ///   (never merged; an aliases file makes them facts). These live in the
 ///   `suggestions` graph, outside the union, so no query mistakes them for
 ///   facts; `GRAPH` reaches them.
-pub(super) fn derive(store: &Store, iris: &Iris, ids: &Identities) -> Result<()> {
+///
+/// `states` holds every stored document's content hash and version;
+/// `force` derives every group, whatever the record says.
+///
+/// # Errors
+///
+/// Fails on a storage error; each group's graph is then whole, old or new.
+pub(super) fn derive(
+    store: &Store,
+    iris: &Iris,
+    ids: &Identities,
+    states: &HashMap<String, (String, String)>,
+    force: bool,
+) -> Result<()> {
+    derive_groups(store, iris, states, force)?;
+    // The single graph of carried-over links an older govgraph wrote.
+    store.replace_document(&iris.graph("derived"), &[])?;
+    suggest(store, iris, ids)
+}
+
+/// Works out the derived graph of every group whose documents changed,
+/// and removes those of groups no document holds any more.
+fn derive_groups(
+    store: &Store,
+    iris: &Iris,
+    states: &HashMap<String, (String, String)>,
+    force: bool,
+) -> Result<()> {
+    // Each group's documents, from the meetings their graphs hold.
     let q = format!(
-        "SELECT ?a ?key ?g ?date WHERE {{ ?a <{}> ?key ; <{}> ?m . ?m <{}> ?g ; <{}> ?date }}",
-        gg::ACTION_KEY,
-        gg::MEETING_PROP,
-        crate::vocab::schema::ORGANIZER,
-        crate::vocab::schema::START_DATE
+        "SELECT DISTINCT ?d ?g WHERE {{ GRAPH ?d {{ ?m a <{}> ; <{}> ?g }} }}",
+        gg::MEETING,
+        schema::ORGANIZER
     );
-    let mut actions: Vec<(String, String, String, String)> = Vec::new();
-    if let QueryResults::Solutions(sols) = store.select(&q)? {
-        for s in sols {
-            let s = s?;
-            let text = |v: &str| match s.get(v) {
-                Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-                Some(Term::Literal(l)) => l.value().to_owned(),
-                _ => String::new(),
-            };
-            actions.push((text("g"), text("key"), text("date"), text("a")));
+    let mut docs: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    store.for_each_solution(&q, |s| {
+        if let (Some(Term::NamedNode(d)), Some(Term::NamedNode(g))) = (s.get("d"), s.get("g"))
+            && let Some((doc, _)) = states.get_key_value(d.as_str())
+        {
+            docs.entry(g.as_str().to_owned()).or_default().push(doc);
+        }
+    })?;
+    let inputs: BTreeMap<String, String> = docs
+        .iter_mut()
+        .map(|(group, docs)| {
+            docs.sort_unstable();
+            let mut hash = Sha256::new();
+            for part in [VERSION, group.as_str()] {
+                hash.update(part.as_bytes());
+                hash.update([0]);
+            }
+            for doc in docs.iter() {
+                let (content, version) = &states[*doc];
+                for part in [doc, content.as_str(), version.as_str()] {
+                    hash.update(part.as_bytes());
+                    hash.update([0]);
+                }
+            }
+            let graph = iris.derived_graph(&NamedNode::new_unchecked(group.clone()));
+            (graph.into_string(), super::ingest::hex(&hash.finalize()))
+        })
+        .collect();
+    let state = NamedNodeRef::new_unchecked(vocab::STATE_GRAPH);
+    let predicate = inputs_predicate();
+    let mut recorded: BTreeMap<String, String> = BTreeMap::new();
+    for q in store
+        .inner
+        .quads_for_pattern(None, Some(predicate.as_ref()), None, Some(state.into()))
+    {
+        let q = q?;
+        if let (NamedOrBlankNode::NamedNode(g), Term::Literal(l)) = (q.subject, q.object) {
+            recorded.insert(g.into_string(), l.value().to_owned());
         }
     }
-    // Sorted by group, key, date: each occurrence is linked to the latest
-    // occurrence on a strictly earlier date (the same action listed twice
-    // in one meeting does not break the chain).
-    actions.sort();
-    let derived = iris.graph("derived");
-    let mut quads = Vec::new();
-    for run in actions.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-        for (i, (_, _, date, a1)) in run.iter().enumerate() {
-            if let Some((_, _, _, a0)) = run[..i].iter().rev().find(|(_, _, d0, _)| d0 < date) {
-                quads.push(Quad::new(
-                    NamedNode::new_unchecked(a1.clone()),
-                    NamedNode::new_unchecked(gg::CARRIED_OVER_FROM),
-                    NamedNode::new_unchecked(a0.clone()),
-                    derived.clone(),
-                ));
+    let changed: Vec<&String> = docs
+        .keys()
+        .filter(|g| {
+            let graph = iris.derived_graph(&NamedNode::new_unchecked((*g).clone()));
+            force || recorded.get(graph.as_str()) != inputs.get(graph.as_str())
+        })
+        .collect();
+    for groups in changed.chunks(GROUPS_PER_QUERY) {
+        let facts = GroupFacts::read(store, groups)?;
+        for group in groups {
+            let g = NamedNode::new_unchecked((*group).clone());
+            let graph = iris.derived_graph(&g);
+            let quads = facts.quads(iris, &g, &graph);
+            // The graph first, then the record: a run stopped between the
+            // two leaves a record that does not match, and the next run
+            // derives the group again.
+            store.replace_document(&graph, &quads)?;
+            record(store, &graph, Some(&inputs[graph.as_str()]))?;
+        }
+    }
+    for graph in recorded.keys().filter(|g| !inputs.contains_key(*g)) {
+        let graph = NamedNode::new_unchecked(graph.clone());
+        store.replace_document(&graph, &[])?;
+        record(store, &graph, None)?;
+    }
+    Ok(())
+}
+
+/// Records (or with `None` forgets) what a derived graph was worked out
+/// from.
+fn record(store: &Store, graph: &NamedNode, inputs: Option<&str>) -> Result<()> {
+    let state = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(vocab::STATE_GRAPH));
+    let predicate = inputs_predicate();
+    let mut tx = store.inner.start_transaction()?;
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(
+            Some(graph.into()),
+            Some(predicate.as_ref()),
+            None,
+            Some(state),
+        )
+        .collect::<std::result::Result<_, _>>()?;
+    for q in &old {
+        tx.remove(q.as_ref());
+    }
+    if let Some(inputs) = inputs {
+        tx.insert(&Quad::new(
+            graph.clone(),
+            predicate,
+            Literal::new_simple_literal(inputs),
+            state.into_owned(),
+        ));
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// One action as the documents give it.
+#[derive(Default)]
+struct Occurrence {
+    key: String,
+    meeting: String,
+    date: Option<String>,
+    assignee: String,
+    text: String,
+    done: bool,
+    agents: BTreeSet<String>,
+    /// The items it is about, by identifier (`owner/repo#N`).
+    items: BTreeMap<String, String>,
+}
+
+/// One meeting of a group, as its participations need it.
+#[derive(Default)]
+struct Meeting {
+    date: Option<String>,
+    attendees: BTreeSet<String>,
+}
+
+/// What the derived facts of some groups are worked out from, read from
+/// the union.
+#[derive(Default)]
+struct GroupFacts {
+    /// Per group, its actions by IRI.
+    actions: HashMap<String, BTreeMap<String, Occurrence>>,
+    /// Per group, its meetings by IRI.
+    meetings: HashMap<String, BTreeMap<String, Meeting>>,
+}
+
+impl GroupFacts {
+    /// Reads the actions and meetings of `groups`.
+    fn read(store: &Store, groups: &[&String]) -> Result<Self> {
+        let values: String = groups.iter().map(|g| format!("<{g}> ")).collect();
+        let mut facts = GroupFacts::default();
+        let text = |t: Option<&Term>| match t {
+            Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+            Some(Term::Literal(l)) => Some(l.value().to_owned()),
+            _ => None,
+        };
+        let q = format!(
+            "SELECT ?g ?m ?d ?p WHERE {{ VALUES ?g {{ {values} }} ?m <{organizer}> ?g ; a <{meeting}> \
+             OPTIONAL {{ ?m <{date}> ?d }} OPTIONAL {{ ?m <{attendee}> ?p }} }}",
+            organizer = schema::ORGANIZER,
+            meeting = gg::MEETING,
+            date = schema::START_DATE,
+            attendee = schema::ATTENDEE,
+        );
+        store.for_each_solution(&q, |s| {
+            let (Some(g), Some(m)) = (text(s.get("g")), text(s.get("m"))) else {
+                return;
+            };
+            let meeting = facts.meetings.entry(g).or_default().entry(m).or_default();
+            if let Some(d) = date(s.get("d")) {
+                // A meeting with two dates (two documents disagreeing)
+                // takes the earlier, whichever row comes first.
+                if meeting.date.as_ref().is_none_or(|old| d < *old) {
+                    meeting.date = Some(d);
+                }
+            }
+            if let Some(p) = text(s.get("p")) {
+                meeting.attendees.insert(p);
+            }
+        })?;
+        let q = format!(
+            "SELECT ?g ?a ?key ?m ?w ?t ?st ?agent ?item ?id WHERE {{ VALUES ?g {{ {values} }} \
+             ?m <{organizer}> ?g . ?a <{meeting}> ?m ; <{key}> ?key ; <{written}> ?w ; <{text}> ?t \
+             OPTIONAL {{ ?a <{status}> ?st }} OPTIONAL {{ ?a <{agent}> ?agent }} \
+             OPTIONAL {{ ?a <{about}> ?item . ?item <{identifier}> ?id }} }}",
+            organizer = schema::ORGANIZER,
+            meeting = gg::MEETING_PROP,
+            key = gg::ACTION_KEY,
+            written = gg::ASSIGNEE_AS_WRITTEN,
+            text = schema::TEXT,
+            status = schema::ACTION_STATUS,
+            agent = schema::AGENT,
+            about = schema::ABOUT,
+            identifier = dcterms::IDENTIFIER,
+        );
+        store.for_each_solution(&q, |s| {
+            let (Some(g), Some(a)) = (text(s.get("g")), text(s.get("a"))) else {
+                return;
+            };
+            let o = facts
+                .actions
+                .entry(g)
+                .or_default()
+                .entry(a)
+                .or_insert_with(|| Occurrence {
+                    key: text(s.get("key")).unwrap_or_default(),
+                    meeting: text(s.get("m")).unwrap_or_default(),
+                    assignee: text(s.get("w")).unwrap_or_default(),
+                    text: text(s.get("t")).unwrap_or_default(),
+                    ..Occurrence::default()
+                });
+            o.done |= text(s.get("st")).is_some_and(|st| st == schema::COMPLETED);
+            if let Some(agent) = text(s.get("agent")) {
+                o.agents.insert(agent);
+            }
+            if let (Some(item), Some(id)) = (text(s.get("item")), text(s.get("id"))) {
+                o.items.insert(id, item);
+            }
+        })?;
+        // Occurrences are dated by their meeting.
+        for (g, actions) in &mut facts.actions {
+            let meetings = facts.meetings.get(g);
+            for o in actions.values_mut() {
+                o.date = meetings
+                    .and_then(|ms| ms.get(&o.meeting))
+                    .and_then(|m| m.date.clone());
+            }
+        }
+        Ok(facts)
+    }
+
+    /// The derived graph of `group`.
+    fn quads(&self, iris: &Iris, group: &NamedNode, graph: &NamedNode) -> Vec<Quad> {
+        let mut out = Quads {
+            graph: GraphName::NamedNode(graph.clone()),
+            quads: Vec::new(),
+        };
+        if let Some(actions) = self.actions.get(group.as_str()) {
+            threads(iris, group, actions, &mut out);
+        }
+        if let Some(meetings) = self.meetings.get(group.as_str()) {
+            participations(iris, group, meetings, &mut out);
+        }
+        out.quads
+    }
+}
+
+/// The lexical form of an `xsd:date` (the only dates meetings have).
+fn date(t: Option<&Term>) -> Option<String> {
+    match t {
+        Some(Term::Literal(l)) if l.datatype() == xsd::DATE => Some(l.value().to_owned()),
+        _ => None,
+    }
+}
+
+/// Quads on their way to one derived graph.
+struct Quads {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Quads {
+    fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            s.clone(),
+            NamedNode::new_unchecked(p),
+            o,
+            self.graph.clone(),
+        ));
+    }
+
+    fn link(&mut self, s: &NamedNode, p: &str, o: &str) {
+        self.add(s, p, NamedNode::new_unchecked(o));
+    }
+}
+
+fn date_literal(d: &str) -> Literal {
+    Literal::new_typed_literal(d, xsd::DATE)
+}
+
+fn count_literal(n: usize) -> Literal {
+    Literal::from(n as i64)
+}
+
+/// The action threads of one group. Undated meetings take no part: a
+/// thread is ordered by date.
+fn threads(
+    iris: &Iris,
+    group: &NamedNode,
+    actions: &BTreeMap<String, Occurrence>,
+    out: &mut Quads,
+) {
+    let mut by_key: BTreeMap<&str, Vec<(&str, &Occurrence)>> = BTreeMap::new();
+    for (a, o) in actions {
+        if o.date.is_some() {
+            by_key.entry(&o.key).or_default().push((a, o));
+        }
+    }
+    for (key, mut run) in by_key {
+        // By date, then by IRI, so that ties break the same way each run.
+        run.sort_by(|x, y| (&x.1.date, x.0).cmp(&(&y.1.date, y.0)));
+        let first = run[0].1.date.as_deref().unwrap_or_default();
+        let last = run[run.len() - 1].1.date.as_deref().unwrap_or_default();
+        let on_first: Vec<&Occurrence> = run
+            .iter()
+            .map(|(_, o)| *o)
+            .filter(|o| o.date.as_deref() == Some(first))
+            .collect();
+        let meetings: BTreeSet<&str> = run.iter().map(|(_, o)| o.meeting.as_str()).collect();
+        let t = iris.action_thread(group, key);
+        out.link(&t, rdf::TYPE.as_str(), gg::ACTION_THREAD);
+        out.link(&t, gg::GROUP_PROP, group.as_str());
+        out.add(&t, gg::ACTION_KEY, Literal::new_simple_literal(key));
+        // As first written: the smallest of each on the first date, so
+        // that two meetings on one day give the same answer in any order.
+        if let Some(text) = on_first.iter().map(|o| &o.text).min() {
+            out.add(&t, schema::TEXT, Literal::new_simple_literal(text));
+        }
+        if let Some(written) = on_first.iter().map(|o| &o.assignee).min() {
+            out.add(
+                &t,
+                gg::ASSIGNEE_AS_WRITTEN,
+                Literal::new_simple_literal(written),
+            );
+        }
+        if let Some(agent) = on_first.iter().flat_map(|o| &o.agents).min() {
+            out.link(&t, schema::AGENT, agent);
+        }
+        if let Some((_, item)) = on_first.iter().flat_map(|o| &o.items).min() {
+            out.link(&t, schema::ABOUT, item);
+        }
+        out.add(&t, gg::FIRST_LISTED, date_literal(first));
+        out.add(&t, gg::LAST_LISTED, date_literal(last));
+        out.add(&t, gg::MEETING_COUNT, count_literal(meetings.len()));
+        let done = run.iter().find(|(_, o)| o.done);
+        out.link(
+            &t,
+            schema::ACTION_STATUS,
+            if done.is_some() {
+                schema::COMPLETED
+            } else {
+                schema::POTENTIAL
+            },
+        );
+        if let Some((_, o)) = done {
+            out.add(
+                &t,
+                gg::DONE_ON,
+                date_literal(o.date.as_deref().unwrap_or_default()),
+            );
+        }
+        for (i, (a, o)) in run.iter().enumerate() {
+            let a = NamedNode::new_unchecked(*a);
+            out.link(&t, gg::OCCURRENCE, a.as_str());
+            // Linked to the latest occurrence on a strictly earlier date:
+            // the same action listed twice in one meeting does not break
+            // the chain.
+            if let Some((a0, _)) = run[..i].iter().rev().find(|(_, o0)| o0.date < o.date) {
+                out.link(&a, gg::CARRIED_OVER_FROM, a0);
             }
         }
     }
-    store.replace_document(&derived, &quads)?;
+}
 
+/// Who attended one group's meetings, from when to when.
+fn participations(
+    iris: &Iris,
+    group: &NamedNode,
+    meetings: &BTreeMap<String, Meeting>,
+    out: &mut Quads,
+) {
+    // Held meetings are those that list someone: a cancelled meeting, or
+    // an unfilled template, is not one anybody missed.
+    let mut held: Vec<&str> = meetings
+        .values()
+        .filter(|m| !m.attendees.is_empty())
+        .filter_map(|m| m.date.as_deref())
+        .collect();
+    held.sort_unstable();
+    if let Some(last) = held.last() {
+        out.add(group, gg::LAST_HELD, date_literal(last));
+    }
+    let mut people: BTreeMap<&str, (usize, Option<&str>, Option<&str>)> = BTreeMap::new();
+    for m in meetings.values() {
+        for p in &m.attendees {
+            let e = people.entry(p).or_default();
+            e.0 += 1;
+            if let Some(d) = m.date.as_deref() {
+                e.1 = Some(e.1.map_or(d, |f| f.min(d)));
+                e.2 = Some(e.2.map_or(d, |l| l.max(d)));
+            }
+        }
+    }
+    for (person, (count, first, last)) in people {
+        let person = NamedNode::new_unchecked(person);
+        let p = iris.participation(group, &person);
+        out.link(&p, rdf::TYPE.as_str(), gg::PARTICIPATION);
+        out.link(&p, gg::GROUP_PROP, group.as_str());
+        out.link(&p, gg::PARTICIPANT, person.as_str());
+        out.add(&p, gg::MEETING_COUNT, count_literal(count));
+        if let (Some(first), Some(last)) = (first, last) {
+            out.add(&p, gg::FIRST_ATTENDED, date_literal(first));
+            out.add(&p, gg::LAST_ATTENDED, date_literal(last));
+            let missed = held.len() - held.partition_point(|d| *d <= last);
+            out.add(&p, gg::MISSED_SINCE, count_literal(missed));
+        }
+    }
+}
+
+/// Identity suggestions, over every handle the store holds.
+fn suggest(store: &Store, iris: &Iris, ids: &Identities) -> Result<()> {
     let q = format!(
         "SELECT ?h ?n WHERE {{ ?x <{}> ?h OPTIONAL {{ ?x <{}> ?n }} }}",
         gg::HANDLE_AS_WRITTEN,
         gg::NAME_AS_WRITTEN
     );
     let mut seen: Vec<(String, Option<String>)> = Vec::new();
-    if let QueryResults::Solutions(sols) = store.select(&q)? {
-        for s in sols {
-            let s = s?;
-            if let Some(Term::Literal(h)) = s.get("h") {
-                let n = match s.get("n") {
-                    Some(Term::Literal(n)) => Some(n.value().to_owned()),
-                    _ => None,
-                };
-                seen.push((h.value().to_owned(), n));
-            }
+    store.for_each_solution(&q, |s| {
+        if let Some(Term::Literal(h)) = s.get("h") {
+            let n = match s.get("n") {
+                Some(Term::Literal(n)) => Some(n.value().to_owned()),
+                _ => None,
+            };
+            seen.push((h.value().to_owned(), n));
         }
-    }
+    })?;
     let graph = iris.graph("suggestions");
-    let g = GraphName::NamedNode(graph.clone());
-    let mut quads = Vec::new();
+    let mut out = Quads {
+        graph: GraphName::NamedNode(graph.clone()),
+        quads: Vec::new(),
+    };
     for s in resolve::suggestions(seen.iter().map(|(h, n)| (h.as_str(), n.as_deref()))) {
         if ids.declared_same(&s.rare, &s.common) {
             continue;
         }
         let node = iris.suggestion(&s.rare, &s.common);
-        let add = |quads: &mut Vec<Quad>, p: &str, o: Term| {
-            quads.push(Quad::new(
-                node.clone(),
-                NamedNode::new_unchecked(p),
-                o,
-                g.clone(),
-            ));
-        };
-        add(
-            &mut quads,
-            rdf::TYPE.as_str(),
-            NamedNode::new_unchecked(gg::IDENTITY_SUGGESTION).into(),
-        );
-        let person = |l: &str| iris.person(&resolve::PersonKey::Login(l.to_owned())).into();
-        add(&mut quads, gg::CANDIDATE, person(&s.rare));
-        add(&mut quads, gg::RESEMBLES, person(&s.common));
-        add(
-            &mut quads,
-            gg::EDIT_DISTANCE,
-            Literal::from(s.distance as i64).into(),
-        );
-        add(
-            &mut quads,
+        out.link(&node, rdf::TYPE.as_str(), gg::IDENTITY_SUGGESTION);
+        let person = |l: &str| iris.person(&resolve::PersonKey::Login(l.to_owned()));
+        out.link(&node, gg::CANDIDATE, person(&s.rare).as_str());
+        out.link(&node, gg::RESEMBLES, person(&s.common).as_str());
+        out.add(&node, gg::EDIT_DISTANCE, count_literal(s.distance));
+        out.add(
+            &node,
             gg::REASON,
             Literal::new_simple_literal(format!(
                 "`{}` ({} times) looks like a typo of `{}` ({} times): {}",
                 s.rare, s.counts.0, s.common, s.counts.1, s.reason
-            ))
-            .into(),
+            )),
         );
     }
     let mut tx = store.inner.start_transaction()?;
     tx.clear_graph(graph.as_ref())?;
-    tx.extend(&quads);
+    tx.extend(&out.quads);
     tx.commit()?;
     Ok(())
 }

@@ -351,7 +351,7 @@ pub fn ingest(
         _ => {
             // Deriving uses the identities only for the declared rules,
             // which they hold even when the fast path loaded nothing.
-            derive::derive(store, &iris, &ids)?;
+            derive::derive(store, &iris, &ids, &now, opts.force)?;
             count_contents(store, &mut report)?;
             store.set_summary(&Summary {
                 fingerprint,

@@ -18,7 +18,8 @@
 //! document, and queries run on it (`benches/corpus.rs` measures the
 //! alternative). Identity suggestions and the store's bookkeeping
 //! ([`vocab::STATE_GRAPH`]: what the derived graphs and counts were worked
-//! out from) are outside the union; the bookkeeping is never exported.
+//! out from, as a whole and per group) are outside the union; the
+//! bookkeeping is never exported.
 //!
 //! Exports are sorted, so the same store gives the same bytes. Quad formats
 //! and compacted JSON-LD are written one named graph at a time, so their
@@ -425,9 +426,11 @@ impl Store {
     pub(crate) fn summary(&self) -> Result<Option<Summary>> {
         let graph = NamedNodeRef::new_unchecked(vocab::STATE_GRAPH);
         let mut fields: HashMap<String, String> = HashMap::new();
+        // The summary is about the graph itself; the graph also records
+        // what each derived graph was worked out from (see `derive`).
         for q in self
             .inner
-            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .quads_for_pattern(Some(graph.into()), None, None, Some(graph.into()))
         {
             let q = q?;
             if let Term::Literal(l) = q.object {
@@ -478,7 +481,12 @@ impl Store {
             field("settled", summary.settled.to_string()),
         ];
         let mut tx = self.inner.start_transaction()?;
-        tx.clear_graph(graph)?;
+        let old: Vec<Quad> = tx
+            .quads_for_pattern(Some(graph.into()), None, None, Some(graph.into()))
+            .collect::<std::result::Result<_, _>>()?;
+        for q in &old {
+            tx.remove(q.as_ref());
+        }
         tx.extend(&quads);
         tx.commit()?;
         Ok(())
