@@ -536,7 +536,7 @@ fn derived_facts_follow_only_the_groups_whose_documents_changed() {
     );
 
     // Behind govgraph's back: the docs group loses its thread.
-    let docs_graph = "https://w3id.org/govgraph/id/graph/derived/zeta-org/docs";
+    let docs_graph = "https://w3id.org/govgraph/id/graph/derived/group/zeta-org/docs";
     let lost = format!(
         "SELECT ?s ?p ?o WHERE {{ GRAPH <{docs_graph}> {{ ?s ?p ?o FILTER(?p = gg:meetingCount) }} }}"
     );
@@ -606,6 +606,43 @@ fn derived_facts_follow_only_the_groups_whose_documents_changed() {
         ),
         0
     );
+    assert_same_as_fresh(&store, &path);
+}
+
+/// Review finding (issue 16): a group's derived graph is found by its name,
+/// not only by the record of what it was worked out from, so one left
+/// without a record (a run stopped in an older govgraph, a graph written by
+/// hand) does not stay in the union once no document holds its group.
+#[test]
+fn a_derived_graph_without_a_group_leaves_the_union() {
+    let d = dir_with(&[("2024-06-04.md", MINUTES)]);
+    let path = [d.path().to_path_buf()];
+    let store = Store::memory().unwrap();
+    ingest_into(&store, &path);
+    let stray = oxigraph::model::NamedNode::new_unchecked(
+        "https://w3id.org/govgraph/id/graph/derived/group/zeta-org/gone",
+    );
+    store
+        .replace_document(
+            &stray,
+            &[oxigraph::model::Quad::new(
+                oxigraph::model::NamedNode::new_unchecked(
+                    "https://w3id.org/govgraph/id/group/zeta-org/gone",
+                ),
+                oxigraph::model::NamedNode::new_unchecked("https://w3id.org/govgraph/ns#lastHeld"),
+                oxigraph::model::Literal::new_typed_literal(
+                    "2024-01-01",
+                    oxigraph::model::vocab::xsd::DATE,
+                ),
+                stray.clone(),
+            )],
+        )
+        .unwrap();
+    let held = "SELECT ?g WHERE { ?g gg:lastHeld \"2024-01-01\"^^xsd:date }";
+    assert_eq!(count(&store, held), 1);
+    fs::write(d.path().join("zeta-org+tsc/meetings/2024-06-11.md"), OTHER).unwrap();
+    ingest_into(&store, &path);
+    assert_eq!(count(&store, held), 0);
     assert_same_as_fresh(&store, &path);
 }
 

@@ -86,29 +86,39 @@ impl Iris {
 
     /// The graph of the facts derived from one group's meetings.
     pub fn derived_graph(&self, group: &NamedNode) -> NamedNode {
-        self.graph(&format!("derived/{}", self.group_path(group)))
+        NamedNode::new_unchecked(format!(
+            "{}{}",
+            self.derived_group_graphs(),
+            self.group_path(group)
+        ))
+    }
+
+    /// What the name of every group's derived graph starts with.
+    pub fn derived_group_graphs(&self) -> String {
+        format!("{}graph/derived/group/", self.base)
     }
 
     /// The IRI of the thread of one group's actions with the same key: a
     /// hash of the key, which is as long as the action's text.
     pub fn action_thread(&self, group: &NamedNode, key: &str) -> NamedNode {
-        use sha2::{Digest, Sha256};
-        let hash = Sha256::digest(key.as_bytes());
-        let short: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
         NamedNode::new_unchecked(format!(
-            "{}thread/{}/{short}",
+            "{}thread/{}/{}",
             self.base,
-            self.group_path(group)
+            self.group_path(group),
+            short_hash(key)
         ))
     }
 
     /// The IRI of one person's participation in one group's meetings.
     pub fn participation(&self, group: &NamedNode, person: &NamedNode) -> NamedNode {
-        let person = person
+        let person = match person
             .as_str()
             .strip_prefix(&self.base)
             .and_then(|p| p.strip_prefix("person/"))
-            .unwrap_or("");
+        {
+            Some(p) => p.to_owned(),
+            None => format!("other/{}", short_hash(person.as_str())),
+        };
         NamedNode::new_unchecked(format!(
             "{}participation/{}/{person}",
             self.base,
@@ -116,13 +126,18 @@ impl Iris {
         ))
     }
 
-    /// A group's path after `group/` (already encoded).
-    fn group_path<'a>(&self, group: &'a NamedNode) -> &'a str {
-        group
+    /// A group's path after `group/` (already encoded); for a group minted
+    /// under another base (a store ingested with two), a hash of its IRI,
+    /// so that two such groups never share derived facts.
+    fn group_path(&self, group: &NamedNode) -> String {
+        match group
             .as_str()
             .strip_prefix(&self.base)
             .and_then(|p| p.strip_prefix("group/"))
-            .unwrap_or("")
+        {
+            Some(p) => p.to_owned(),
+            None => format!("other/{}", short_hash(group.as_str())),
+        }
     }
 
     /// The IRI of an identity suggestion.
@@ -168,6 +183,16 @@ pub fn encode_path(s: &str) -> String {
         }
     }
     out
+}
+
+/// The first 16 hex digits of the SHA-256 of `s`: short, stable, and
+/// unlikely to collide among the keys of one group.
+fn short_hash(s: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(s.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The IRI of a GitHub repository.

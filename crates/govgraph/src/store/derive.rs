@@ -15,9 +15,7 @@ use crate::map::Iris;
 use crate::resolve::{self, Identities};
 use crate::vocab::{self, dcterms, gg, schema};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
-};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -26,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// inputs, so a store derived by an older govgraph is derived again.
 /// Change it with what `derive` writes or with the counts of an ingest's
 /// summary.
-pub(super) const VERSION: &str = "derive.2";
+pub(super) const VERSION: &str = "derive.3";
 
 /// How many groups one query of their meetings covers: enough that a
 /// fresh ingest asks few queries, few enough that one answer stays small.
@@ -52,6 +50,7 @@ fn inputs_predicate() -> NamedNode {
 ///     group's meetings, how many, the first and last dated one, and how
 ///     many of the group's held meetings came after the last;
 ///   - the group's latest held meeting (`gg:lastHeld`).
+/// - Each person's label (`rdfs:label`), in the `derived/people` graph.
 /// - Identity suggestions: logins that look like typos of more common ones
 ///   (never merged; an aliases file makes them facts). These live in the
 ///   `suggestions` graph, outside the union, so no query mistakes them for
@@ -71,6 +70,7 @@ pub(super) fn derive(
     force: bool,
 ) -> Result<()> {
     derive_groups(store, iris, states, force)?;
+    label_people(store, iris)?;
     // The single graph of carried-over links an older govgraph wrote.
     store.replace_document(&iris.graph("derived"), &[])?;
     suggest(store, iris, ids)
@@ -143,47 +143,32 @@ fn derive_groups(
             let g = NamedNode::new_unchecked((*group).clone());
             let graph = iris.derived_graph(&g);
             let quads = facts.quads(iris, &g, &graph);
-            // The graph first, then the record: a run stopped between the
-            // two leaves a record that does not match, and the next run
-            // derives the group again.
-            store.replace_document(&graph, &quads)?;
-            record(store, &graph, Some(&inputs[graph.as_str()]))?;
+            // The graph and its record in one transaction: a record never
+            // vouches for a graph it does not describe.
+            let inputs = inputs[graph.as_str()].as_str();
+            store.replace_graph(&graph, &quads, Some((&predicate, Some(inputs))))?;
+        }
+    }
+    // Derived graphs of groups no document holds any more, found by name
+    // (not by record), so that none is left behind in the union.
+    let prefix = iris.derived_group_graphs();
+    let mut gone = Vec::new();
+    for g in store.inner.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(g) = g?
+            && g.as_str().starts_with(&prefix)
+            && !inputs.contains_key(g.as_str())
+        {
+            gone.push(g);
         }
     }
     for graph in recorded.keys().filter(|g| !inputs.contains_key(*g)) {
-        let graph = NamedNode::new_unchecked(graph.clone());
-        store.replace_document(&graph, &[])?;
-        record(store, &graph, None)?;
+        gone.push(NamedNode::new_unchecked(graph.clone()));
     }
-    Ok(())
-}
-
-/// Records (or with `None` forgets) what a derived graph was worked out
-/// from.
-fn record(store: &Store, graph: &NamedNode, inputs: Option<&str>) -> Result<()> {
-    let state = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(vocab::STATE_GRAPH));
-    let predicate = inputs_predicate();
-    let mut tx = store.inner.start_transaction()?;
-    let old: Vec<Quad> = tx
-        .quads_for_pattern(
-            Some(graph.into()),
-            Some(predicate.as_ref()),
-            None,
-            Some(state),
-        )
-        .collect::<std::result::Result<_, _>>()?;
-    for q in &old {
-        tx.remove(q.as_ref());
+    gone.sort_unstable();
+    gone.dedup();
+    for graph in gone {
+        store.replace_graph(&graph, &[], Some((&predicate, None)))?;
     }
-    if let Some(inputs) = inputs {
-        tx.insert(&Quad::new(
-            graph.clone(),
-            predicate,
-            Literal::new_simple_literal(inputs),
-            state.into_owned(),
-        ));
-    }
-    tx.commit()?;
     Ok(())
 }
 
@@ -390,7 +375,9 @@ fn threads(
         if let Some(text) = on_first.iter().map(|o| &o.text).min() {
             out.add(&t, schema::TEXT, Literal::new_simple_literal(text));
         }
-        if let Some(written) = on_first.iter().map(|o| &o.assignee).min() {
+        // The assignee as written is the smallest of all listings: the key
+        // folds it, so they differ at most in case and punctuation.
+        if let Some(written) = run.iter().map(|(_, o)| &o.assignee).min() {
             out.add(
                 &t,
                 gg::ASSIGNEE_AS_WRITTEN,
@@ -479,6 +466,47 @@ fn participations(
             out.add(&p, gg::MISSED_SINCE, count_literal(missed));
         }
     }
+}
+
+/// Gives each person the label queries show: the first, by code point, of
+/// the names they were written with. Worked out in Rust rather than by
+/// each query's `MIN`, whose order of strings differs between engines.
+/// Over every person (a few hundred, however large the corpus): a changed
+/// document may add a name to anyone it mentions. Written as a difference,
+/// so an unchanged label costs no write.
+fn label_people(store: &Store, iris: &Iris) -> Result<()> {
+    let q = format!(
+        "SELECT ?p ?n WHERE {{ ?p a <{}> ; <{}> ?n }}",
+        vocab::foaf::PERSON,
+        vocab::foaf::NAME
+    );
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    store.for_each_solution(&q, |s| {
+        if let (Some(Term::NamedNode(p)), Some(Term::Literal(n))) = (s.get("p"), s.get("n")) {
+            let n = n.value();
+            match labels.get_mut(p.as_str()) {
+                Some(old) if n < old.as_str() => *old = n.to_owned(),
+                Some(_) => {}
+                None => {
+                    labels.insert(p.as_str().to_owned(), n.to_owned());
+                }
+            }
+        }
+    })?;
+    let graph = iris.graph("derived/people");
+    let mut out = Quads {
+        graph: GraphName::NamedNode(graph.clone()),
+        quads: Vec::new(),
+    };
+    let label = format!("{}label", vocab::RDFS);
+    for (person, name) in &labels {
+        out.add(
+            &NamedNode::new_unchecked(person.clone()),
+            &label,
+            Literal::new_simple_literal(name),
+        );
+    }
+    store.replace_document(&graph, &out.quads)
 }
 
 /// Identity suggestions, over every handle the store holds.

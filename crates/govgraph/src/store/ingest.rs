@@ -22,7 +22,9 @@
 //!    (they keep what the store held) and stale ones not pruned.
 //! 5. Recompute the derived graphs and count what the store holds, unless
 //!    the store's bookkeeping says both were worked out from exactly these
-//!    documents under these rules (a fingerprint of them). The bookkeeping
+//!    documents under these rules (a fingerprint of them). Each group's
+//!    derived graph is worked out again only when its own documents
+//!    changed (the bookkeeping records them per group too). The bookkeeping
 //!    also says whether step 4 covered every stored document: then a run
 //!    that reads nothing has nothing to check either.
 //!
@@ -319,10 +321,12 @@ pub fn ingest(
         }
     }
     report.not_parsed = skipped.len();
-    // The derived graphs and the counts depend on every document: they are
+    // The derived graphs and the counts depend on the documents: they are
     // worked out again unless the store records that they were worked out
-    // from exactly these documents under these rules. The record is written
-    // last, so a run interrupted before it is caught up by the next one.
+    // from exactly these documents under these rules (and then only the
+    // groups whose documents changed are derived again). The record is
+    // written last, so a run interrupted before it is caught up by the
+    // next one.
     let fingerprint = fingerprint(&now, &version, &opts.base_iri);
     // A run that wrote always works them out: it may have put back
     // documents an interrupted run had changed, matching an old record.

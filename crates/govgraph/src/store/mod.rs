@@ -210,6 +210,23 @@ impl Store {
     ///
     /// Fails on a storage error; the store is then unchanged.
     pub fn replace_document(&self, doc: &NamedNode, quads: &[Quad]) -> Result<()> {
+        self.replace_graph(doc, quads, None)
+    }
+
+    /// [`Store::replace_document`], and in the same transaction, sets what
+    /// the bookkeeping graph records about the graph under `record.0` to
+    /// `record.1` (or forgets it): the graph and what it was worked out
+    /// from are never out of step, however a run ends.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error; the store is then unchanged.
+    pub(crate) fn replace_graph(
+        &self,
+        doc: &NamedNode,
+        quads: &[Quad],
+        record: Option<(&NamedNode, Option<&str>)>,
+    ) -> Result<()> {
         let graph = GraphNameRef::NamedNode(doc.as_ref());
         // Each new quad's first position, so that a quad `map` gave twice
         // is written once.
@@ -269,6 +286,28 @@ impl Store {
             }
             if !still_held {
                 tx.remove(&in_default_graph(q));
+            }
+        }
+        if let Some((predicate, value)) = record {
+            let state = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(vocab::STATE_GRAPH));
+            let old: Vec<Quad> = tx
+                .quads_for_pattern(
+                    Some(doc.into()),
+                    Some(predicate.as_ref()),
+                    None,
+                    Some(state),
+                )
+                .collect::<std::result::Result<_, _>>()?;
+            for q in &old {
+                tx.remove(q.as_ref());
+            }
+            if let Some(value) = value {
+                tx.insert(QuadRef::new(
+                    doc.as_ref(),
+                    predicate.as_ref(),
+                    oxigraph::model::LiteralRef::new_simple_literal(value),
+                    state,
+                ));
             }
         }
         tx.commit()?;
