@@ -40,14 +40,8 @@ failures = []
 VIRTUOSO_DEVIATIONS = {
     "issue-history": "LATERAL is an Oxigraph extension (SPARQL 1.2 draft), not SPARQL 1.1",
     "person-profile": "LATERAL is an Oxigraph extension (SPARQL 1.2 draft), not SPARQL 1.1",
-    "actions-by-assignee": "Virtuoso error SR586 in LCASE on a long literal",
-    "responsibilities": "Virtuoso error SR586 in LCASE on a long literal",
     "attendance-rate": "Virtuoso internal compiler error SQ156",
     "emeritus-candidates": "Virtuoso internal compiler error SQ156",
-    "open-actions": "Virtuoso's MIN does not compare strings by code point",
-    "attendance": "Virtuoso's MIN does not compare strings by code point ('José' < 'Jose')",
-    "people-in-several-groups": "Virtuoso's MIN does not compare strings by code point",
-    "graph-nodes": "Virtuoso's MIN does not compare strings by code point",
     "newcomer-retention": "Virtuoso takes MIN over every group's meetings, not the grouped ones",
 }
 
