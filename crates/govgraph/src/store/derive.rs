@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// inputs, so a store derived by an older govgraph is derived again.
 /// Change it with what `derive` writes or with the counts of an ingest's
 /// summary.
-pub(super) const VERSION: &str = "derive.3";
+pub(super) const VERSION: &str = "derive.4";
 
 /// How many groups one query of their meetings covers: enough that a
 /// fresh ingest asks few queries, few enough that one answer stays small.
@@ -47,9 +47,11 @@ fn inputs_predicate() -> NamedNode {
 ///     each occurrence after the first gets `gg:carriedOverFrom` the
 ///     latest one on an earlier date;
 ///   - participations (`gg:Participation`): each person who attended the
-///     group's meetings, how many, the first and last dated one, and how
-///     many of the group's held meetings came after the last;
-///   - the group's latest held meeting (`gg:lastHeld`).
+///     group's meetings, how many (and how many of them dated), the first
+///     and last dated one, and how many of the group's held meetings came
+///     after the first and after the last;
+///   - the group's first dated meeting and latest held one
+///     (`gg:firstMeetingDate`, `gg:lastHeld`).
 /// - Each person's label (`rdfs:label`), in the `derived/people` graph.
 /// - Identity suggestions: logins that look like typos of more common ones
 ///   (never merged; an aliases file makes them facts). These live in the
@@ -441,29 +443,43 @@ fn participations(
     if let Some(last) = held.last() {
         out.add(group, gg::LAST_HELD, date_literal(last));
     }
-    let mut people: BTreeMap<&str, (usize, Option<&str>, Option<&str>)> = BTreeMap::new();
+    if let Some(first) = meetings.values().filter_map(|m| m.date.as_deref()).min() {
+        out.add(group, gg::FIRST_MEETING_DATE, date_literal(first));
+    }
+    // Held meetings after a date.
+    let after = |date: &str| held.len() - held.partition_point(|d| *d <= date);
+    #[derive(Default)]
+    struct Seen<'a> {
+        meetings: usize,
+        dated: usize,
+        first: Option<&'a str>,
+        last: Option<&'a str>,
+    }
+    let mut people: BTreeMap<&str, Seen> = BTreeMap::new();
     for m in meetings.values() {
         for p in &m.attendees {
             let e = people.entry(p).or_default();
-            e.0 += 1;
+            e.meetings += 1;
             if let Some(d) = m.date.as_deref() {
-                e.1 = Some(e.1.map_or(d, |f| f.min(d)));
-                e.2 = Some(e.2.map_or(d, |l| l.max(d)));
+                e.dated += 1;
+                e.first = Some(e.first.map_or(d, |f| f.min(d)));
+                e.last = Some(e.last.map_or(d, |l| l.max(d)));
             }
         }
     }
-    for (person, (count, first, last)) in people {
+    for (person, seen) in people {
         let person = NamedNode::new_unchecked(person);
         let p = iris.participation(group, &person);
         out.link(&p, rdf::TYPE.as_str(), gg::PARTICIPATION);
         out.link(&p, gg::GROUP_PROP, group.as_str());
         out.link(&p, gg::PARTICIPANT, person.as_str());
-        out.add(&p, gg::MEETING_COUNT, count_literal(count));
-        if let (Some(first), Some(last)) = (first, last) {
+        out.add(&p, gg::MEETING_COUNT, count_literal(seen.meetings));
+        out.add(&p, gg::DATED_MEETING_COUNT, count_literal(seen.dated));
+        if let (Some(first), Some(last)) = (seen.first, seen.last) {
             out.add(&p, gg::FIRST_ATTENDED, date_literal(first));
             out.add(&p, gg::LAST_ATTENDED, date_literal(last));
-            let missed = held.len() - held.partition_point(|d| *d <= last);
-            out.add(&p, gg::MISSED_SINCE, count_literal(missed));
+            out.add(&p, gg::HELD_AFTER_FIRST, count_literal(after(first)));
+            out.add(&p, gg::MISSED_SINCE, count_literal(after(last)));
         }
     }
 }
