@@ -45,13 +45,6 @@ RDFLIB_DEVIATIONS = {
     "person-profile": "LATERAL is an Oxigraph extension (SPARQL 1.2 draft), "
                       "not SPARQL 1.1: rdflib's parser rejects the query (it "
                       "parses once LATERAL is removed)",
-    "group-activity-by-year": "rdflib bug: it evaluates an OPTIONAL's right "
-                              "side with the left row's bindings in its context instead of "
-                              "joining; the right side `{ SELECT ?m … } { SELECT ?m ?group … }` "
-                              "starts with a sub-select whose projection drops ?group, and the "
-                              "rows are merged without a compatibility check, so every group's "
-                              "row is paired with every group's counts (64 rows for 4). Related "
-                              "to RDFLib/rdflib#2610 and #2957 (optional sub-selects)",
 }
 
 
