@@ -42,7 +42,6 @@ VIRTUOSO_DEVIATIONS = {
     "person-profile": "LATERAL is an Oxigraph extension (SPARQL 1.2 draft), not SPARQL 1.1",
     "attendance-rate": "Virtuoso internal compiler error SQ156",
     "emeritus-candidates": "Virtuoso internal compiler error SQ156",
-    "newcomer-retention": "Virtuoso takes MIN over every group's meetings, not the grouped ones",
 }
 
 
