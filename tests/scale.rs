@@ -1,0 +1,199 @@
+//! Issue 12: the saved queries' answers grow with the corpus as they
+//! should. The shared corpus is copied three times, each repository under
+//! a new owner (`nodejs+TSC` becomes `nodejs0+TSC`, `nodejs1+TSC`,
+//! `nodejs2+TSC`), as the scale benchmark does at 10× and 100×. A question
+//! asked of each group then has, at 3×, the 1× answer once per copy, with
+//! the group renamed: nothing may be lost, doubled or mixed between copies
+//! when the store grows (a streaming ingest, per-group derived facts).
+//! Questions about people or GitHub items across groups are checked by
+//! what must hold of them: every person's groups triple, every item's
+//! discussions triple.
+
+mod common;
+
+use common::*;
+use govgraph::query;
+use govgraph::store::Store;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const COPIES: usize = 3;
+const BASE: &str = "https://w3id.org/govgraph/id/";
+
+/// Saved queries whose every row belongs to one group.
+const PER_GROUP: &[&str] = &[
+    "actions-by-assignee",
+    "attendance",
+    "attendance-rate",
+    "carried-over-actions",
+    "decisions",
+    "emeritus-candidates",
+    "empty-meetings",
+    "group-activity-by-year",
+    "lapsed-members",
+    "newcomer-retention",
+    "open-actions",
+];
+
+/// The corpus's repositories (`owner`, `repo`), from its folder names.
+fn repositories(corpus: &Path) -> Vec<(String, String)> {
+    let mut repos: Vec<(String, String)> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let (owner, repo) = name.split_once('+')?;
+            Some((owner.to_owned(), repo.to_owned()))
+        })
+        .collect();
+    repos.sort();
+    repos
+}
+
+/// Every saved query's rows (as a multiset), with default parameters.
+fn answers(store: &Store) -> BTreeMap<String, BTreeMap<Vec<String>, usize>> {
+    query::saved()
+        .into_iter()
+        .map(|q| {
+            let bindings = query::bind(&q.params, &[]).unwrap();
+            let (_, rows) = all_rows(query::run(store, &q.text, bindings).unwrap());
+            let mut bag = BTreeMap::new();
+            for r in rows {
+                *bag.entry(r).or_insert(0) += 1;
+            }
+            (q.name, bag)
+        })
+        .collect()
+}
+
+/// A cell of the 1× answer as copy `k` gives it: a group's name or IRI,
+/// or the IRI of a meeting or document of the group, renamed; anything
+/// else (a person, an issue `owner/repo#N`, a text) as it is.
+fn renamed(cell: &str, k: usize, repos: &[(String, String)]) -> String {
+    for (owner, repo) in repos {
+        // Groups are named in lower case; documents keep the folder's case.
+        let (o, r) = (owner.to_lowercase(), repo.to_lowercase());
+        if cell == format!("{o}/{r}") {
+            return format!("{o}{k}/{r}");
+        }
+        if cell == format!("{BASE}group/{o}/{r}") {
+            return format!("{BASE}group/{o}{k}/{r}");
+        }
+        for kind in ["meeting", "doc"] {
+            let prefix = format!("{BASE}{kind}/{owner}+{repo}/");
+            if let Some(rest) = cell.strip_prefix(&prefix) {
+                return format!("{BASE}{kind}/{owner}{k}+{repo}/{rest}");
+            }
+        }
+    }
+    cell.to_owned()
+}
+
+/// A cell of the 3× answer with a GitHub item of a copied repository
+/// (`nodejs0/build#199`, or its URL) named as at 1× (`nodejs/build#199`). Minutes that
+/// write a bare `#199` mean the repository that holds them, so in a copy
+/// they name the copy's item; written in full they name the original. The
+/// answer does not say which, so items are compared without the copy.
+fn item_as_at_one(cell: &str, repos: &[(String, String)]) -> String {
+    for (owner, repo) in repos {
+        let (o, r) = (owner.to_lowercase(), repo.to_lowercase());
+        for k in 0..COPIES {
+            if let Some(n) = cell.strip_prefix(&format!("{o}{k}/{r}#"))
+                && n.chars().all(|c| c.is_ascii_digit())
+            {
+                return format!("{o}/{r}#{n}");
+            }
+            if let Some(rest) = cell.strip_prefix(&format!("https://github.com/{o}{k}/{r}/")) {
+                return format!("https://github.com/{o}/{r}/{rest}");
+            }
+        }
+    }
+    cell.to_owned()
+}
+
+#[test]
+fn saved_query_answers_at_three_times_the_corpus_are_the_answers_scaled() {
+    let corpus = shared().join("corpus");
+    let repos = repositories(&corpus);
+    let tmp = tempfile::tempdir().unwrap();
+    for (owner, repo) in &repos {
+        for k in 0..COPIES {
+            copy_tree(
+                &corpus.join(format!("{owner}+{repo}")),
+                &tmp.path().join(format!("{owner}{k}+{repo}")),
+            );
+        }
+    }
+    let (one, _) = ingest_memory(&[corpus]);
+    let (three, _) = ingest_memory(&[tmp.path().to_path_buf()]);
+    let small = answers(&one);
+    let large = answers(&three);
+
+    for name in PER_GROUP {
+        let mut want: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        for (row, n) in &small[*name] {
+            for k in 0..COPIES {
+                let row = row.iter().map(|c| renamed(c, k, &repos)).collect();
+                *want.entry(row).or_insert(0) += n;
+            }
+        }
+        assert!(!want.is_empty(), "{name}: no answer at 1×");
+        let mut got: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        for (row, n) in &large[*name] {
+            let row = row.iter().map(|c| item_as_at_one(c, &repos)).collect();
+            *got.entry(row).or_insert(0) += n;
+        }
+        let missing: Vec<_> = want
+            .keys()
+            .filter(|r| got.get(*r) != want.get(*r))
+            .take(3)
+            .collect();
+        let extra: Vec<_> = got
+            .keys()
+            .filter(|r| !want.contains_key(*r))
+            .take(3)
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{name}: {} rows at 3×, {} expected; differing {missing:#?}; unexpected {extra:#?}",
+            got.values().sum::<usize>(),
+            want.values().sum::<usize>()
+        );
+    }
+
+    // Across groups: the same people, each in three times the groups; the
+    // same GitHub items, each discussed by three times the groups.
+    let groups_of = |store: &Store, q: &str| {
+        let mut groups: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+        for r in select(store, q) {
+            let key = item_as_at_one(&r[0], &repos);
+            groups.entry(key).or_default().insert(r[1].clone());
+        }
+        groups
+            .into_iter()
+            .map(|(k, g)| (k, g.len()))
+            .collect::<BTreeMap<_, _>>()
+    };
+    for (what, q) in [
+        (
+            "people",
+            "SELECT ?x ?g WHERE { ?p gg:participant ?x ; gg:group ?g }",
+        ),
+        (
+            "items",
+            "SELECT ?x ?g WHERE { ?m dcterms:references ?x ; schema:organizer ?g }",
+        ),
+    ] {
+        let at_one = groups_of(&one, q);
+        let at_three = groups_of(&three, q);
+        assert_eq!(at_one.len(), at_three.len(), "{what}");
+        let wrong: Vec<_> = at_one
+            .iter()
+            .filter(|(k, n)| at_three.get(*k) != Some(&(*n * COPIES)))
+            .take(3)
+            .map(|(k, n)| (k, n, at_three.get(k)))
+            .collect();
+        assert!(wrong.is_empty(), "{what}: groups at 1× and 3×: {wrong:?}");
+    }
+}
