@@ -3,8 +3,8 @@
 //!
 //! Most of them belong to one group: what its meetings say taken together
 //! (action threads, who attended from when to when). Each group's derived
-//! facts live in their own graph, `…/graph/derived/<group>`, part of the
-//! union like a document, and the bookkeeping graph records which
+//! facts live in their own graph, `…/graph/derived/group/<owner>/<repo>`,
+//! part of the union like a document, and the bookkeeping graph records which
 //! documents (content and version) they were worked out from. A group
 //! whose documents did not change is not worked out again, so an edit of
 //! one file derives one group, not the store.
@@ -43,9 +43,10 @@ fn inputs_predicate() -> NamedNode {
 ///   - action threads (`gg:ActionThread`): the actions of the group's dated
 ///     meetings with the same key (assignee and text), with the first and
 ///     last meeting that listed them, how many did, whether and when one
-///     ticked it done, and its text, assignee and issue as first written;
-///     each occurrence after the first gets `gg:carriedOverFrom` the
-///     latest one on an earlier date;
+///     ticked it done, its text, agent and issue as first written, and
+///     its assignee as written (the smallest of its listings); each
+///     occurrence on a later date than the first gets `gg:carriedOverFrom`
+///     the latest one on an earlier date;
 ///   - participations (`gg:Participation`): each person who attended the
 ///     group's meetings, how many (and how many of them dated), the first
 ///     and last dated one, and how many of the group's held meetings came
@@ -73,6 +74,20 @@ pub(super) fn derive(
 ) -> Result<()> {
     derive_groups(store, iris, states, force)?;
     label_people(store, iris)?;
+    // The people graph of a store once ingested under another base IRI.
+    let people = iris.graph("derived/people");
+    let mut stale = Vec::new();
+    for g in store.inner.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(g) = g?
+            && g.as_str().ends_with("/graph/derived/people")
+            && g != people
+        {
+            stale.push(g);
+        }
+    }
+    for g in stale {
+        store.replace_document(&g, &[])?;
+    }
     // The single graph of carried-over links an older govgraph wrote.
     store.replace_document(&iris.graph("derived"), &[])?;
     suggest(store, iris, ids)
@@ -86,7 +101,8 @@ fn derive_groups(
     states: &HashMap<String, (String, String)>,
     force: bool,
 ) -> Result<()> {
-    // Each group's documents, from the meetings their graphs hold.
+    // Each group's documents are found from the meetings their graphs
+    // hold.
     let q = format!(
         "SELECT DISTINCT ?d ?g WHERE {{ GRAPH ?d {{ ?m a <{}> ; <{}> ?g }} }}",
         gg::MEETING,
@@ -446,7 +462,8 @@ fn participations(
     if let Some(first) = meetings.values().filter_map(|m| m.date.as_deref()).min() {
         out.add(group, gg::FIRST_MEETING_DATE, date_literal(first));
     }
-    // Held meetings after a date.
+    // How many held meetings came after a date: the dates are sorted, so
+    // this is one binary search.
     let after = |date: &str| held.len() - held.partition_point(|d| *d <= date);
     #[derive(Default)]
     struct Seen<'a> {

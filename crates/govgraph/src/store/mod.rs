@@ -288,6 +288,12 @@ impl Store {
                 tx.remove(&in_default_graph(q));
             }
         }
+        // A graph left empty goes, name and all: Oxigraph keeps the name of
+        // a graph whose quads were removed, and exports, pushes and the
+        // search for derived graphs would find it forever.
+        if quads.is_empty() {
+            tx.remove_named_graph(doc.as_ref())?;
+        }
         if let Some((predicate, value)) = record {
             let state = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(vocab::STATE_GRAPH));
             let old: Vec<Quad> = tx
