@@ -12,7 +12,7 @@
 //! This module runs the queries on the store and writes; it never reads
 //! or writes files itself.
 
-use crate::query;
+use crate::query::{self, lexical};
 use crate::store::Store;
 use crate::{Error, Result};
 use oxigraph::model::Term;
@@ -126,14 +126,6 @@ fn table(store: &Store, text: &str, what: &str, required: &[&str]) -> Result<Tab
         rows.push(vars.iter().map(|v| s.get(v.as_str()).cloned()).collect());
     }
     Ok((vars, rows))
-}
-
-fn lexical(t: &Term) -> String {
-    match t {
-        Term::NamedNode(n) => n.as_str().to_owned(),
-        Term::Literal(l) => l.value().to_owned(),
-        other => other.to_string(),
-    }
 }
 
 /// The attribute type of a value: from its datatype, when its lexical form

@@ -420,6 +420,16 @@ pub fn table(solutions: QuerySolutionIter<'_>, hidden: &[String]) -> Result<Tabl
     })
 }
 
+/// A term as plain text: an IRI's text, a literal's lexical form (what a
+/// table cell or a Rust map key wants; the datatype is dropped).
+pub(crate) fn lexical(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::Literal(l) => l.value().to_owned(),
+        other => other.to_string(),
+    }
+}
+
 /// A term as a person reads it: literals by value, IRIs with a known
 /// prefix shortened.
 pub fn display_term(t: &Term) -> String {

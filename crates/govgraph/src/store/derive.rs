@@ -226,11 +226,7 @@ impl GroupFacts {
     fn read(store: &Store, groups: &[&String]) -> Result<Self> {
         let values: String = groups.iter().map(|g| format!("<{g}> ")).collect();
         let mut facts = GroupFacts::default();
-        let text = |t: Option<&Term>| match t {
-            Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-            Some(Term::Literal(l)) => Some(l.value().to_owned()),
-            _ => None,
-        };
+        let text = |t: Option<&Term>| t.map(crate::query::lexical);
         let q = format!(
             "SELECT ?g ?m ?d ?p WHERE {{ VALUES ?g {{ {values} }} ?m <{organizer}> ?g ; a <{meeting}> \
              OPTIONAL {{ ?m <{date}> ?d }} OPTIONAL {{ ?m <{attendee}> ?p }} }}",
