@@ -219,11 +219,6 @@ fn saved_query_answers_at_four_and_three_times_the_corpus_are_the_answers_scaled
     for (owner, repo) in &repos {
         std::fs::remove_dir_all(tmp.path().join(format!("{owner}{}+{repo}", COPIES - 1))).unwrap();
     }
-    let found = govgraph::source::discover(&[tmp.path().to_path_buf()]).unwrap();
-    let prune = govgraph::store::IngestOptions {
-        prune: true,
-        ..govgraph::store::IngestOptions::default()
-    };
-    govgraph::store::ingest(&large, &found.files, &prune, &|_| {}).unwrap();
+    ingest_with(&large, &[tmp.path().to_path_buf()], &pruning());
     assert_scaled(&one, &large, COPIES - 1, &repos);
 }

@@ -5,8 +5,7 @@
 mod common;
 
 use common::*;
-use govgraph::source;
-use govgraph::store::{self, IngestOptions, Outcome, Store};
+use govgraph::store::{IngestOptions, Outcome, Store};
 use std::fs;
 
 const MINUTES: &str = "# Zeta TSC Meeting 2024-06-04\n\n## Present\n\n* Ann Lee (@annlee)\n* Bo Chen (@bochen)\n\n## Agenda\n\n### zeta-org/tsc\n\n* Budget [#3](https://github.com/zeta-org/tsc/issues/3)\n  * We agreed to fund the docs sprint.\n";
@@ -23,6 +22,17 @@ const JANE_AGAIN_BY_NAME: &str = "# Zeta TSC Meeting 2024-06-11\n\n## Present\n\
 /// bookkeeping (which records how the store was reached, not what it holds).
 const ALL_BUT_BOOKKEEPING: &str = "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION \
     { GRAPH ?g { ?s ?p ?o } FILTER(?g != <urn:govgraph:state>) } }";
+
+/// A store of two minutes, Jane Doe written by name, then with her handle.
+fn jane_named_then_handled() -> (tempfile::TempDir, Store) {
+    let d = dir_with(&[
+        ("2024-06-04.md", JANE_BY_NAME),
+        ("2024-06-11.md", JANE_WITH_HANDLE),
+    ]);
+    let store = Store::memory().unwrap();
+    ingest_into(&store, &[d.path().to_path_buf()]);
+    (d, store)
+}
 
 fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
@@ -183,12 +193,11 @@ fn carried_over_actions_suggestions_and_aliases() {
     );
 
     // Declared the same: one node with both accounts, and no suggestion.
-    let opts = govgraph::store::IngestOptions {
+    let opts = IngestOptions {
         aliases: govgraph::resolve::Aliases::parse("same annlee anlee\n").unwrap(),
         ..Default::default()
     };
-    let found = govgraph::source::discover(&[d.path().to_path_buf()]).unwrap();
-    let r = govgraph::store::ingest(&store, &found.files, &opts, &|_| {}).unwrap();
+    let r = ingest_with(&store, &[d.path().to_path_buf()], &opts);
     assert_eq!(
         r.count(Outcome::Changed),
         4,
@@ -321,12 +330,7 @@ fn unchanged_files_are_not_parsed_unless_their_names_resolve_otherwise() {
 /// away still resolved the name elsewhere until the next run.
 #[test]
 fn a_handle_taken_away_stops_resolving_at_once() {
-    let d = dir_with(&[
-        ("2024-06-04.md", JANE_BY_NAME),
-        ("2024-06-11.md", JANE_WITH_HANDLE),
-    ]);
-    let store = Store::memory().unwrap();
-    ingest_into(&store, &[d.path().to_path_buf()]);
+    let (d, store) = jane_named_then_handled();
     fs::write(
         d.path().join("zeta-org+tsc/meetings/2024-06-11.md"),
         JANE_AGAIN_BY_NAME,
@@ -346,20 +350,10 @@ fn a_handle_taken_away_stops_resolving_at_once() {
 /// resolving in the documents that stayed.
 #[test]
 fn a_pruned_document_resolves_no_names() {
-    let d = dir_with(&[
-        ("2024-06-04.md", JANE_BY_NAME),
-        ("2024-06-11.md", JANE_WITH_HANDLE),
-    ]);
-    let store = Store::memory().unwrap();
+    let (d, store) = jane_named_then_handled();
     let path = [d.path().to_path_buf()];
-    ingest_into(&store, &path);
     fs::remove_file(d.path().join("zeta-org+tsc/meetings/2024-06-11.md")).unwrap();
-    let found = source::discover(&path).unwrap();
-    let opts = IngestOptions {
-        prune: true,
-        ..IngestOptions::default()
-    };
-    let report = store::ingest(&store, &found.files, &opts, &|_| {}).unwrap();
+    let report = ingest_with(&store, &path, &pruning());
     assert_eq!(report.stale.len(), 1);
     assert_eq!(
         report.count(Outcome::Changed),
@@ -468,21 +462,12 @@ fn counts_and_derived_graphs_follow_the_documents() {
     assert_eq!(counts(&ingest_into(&store, &path)), counts(&more));
 
     fs::remove_file(d.path().join("zeta-org+tsc/meetings/2024-06-11.md")).unwrap();
-    let found = source::discover(&path).unwrap();
-    let opts = IngestOptions {
-        prune: true,
-        ..IngestOptions::default()
-    };
-    let pruned = store::ingest(&store, &found.files, &opts, &|_| {}).unwrap();
+    let pruned = ingest_with(&store, &path, &pruning());
     assert_eq!(counts(&pruned), counts(&first));
     assert_eq!(pruned.triples, triples(&store));
 
     // Forced, everything is worked out again, to the same figures.
-    let opts = IngestOptions {
-        force: true,
-        ..IngestOptions::default()
-    };
-    let forced = store::ingest(&store, &found.files, &opts, &|_| {}).unwrap();
+    let forced = ingest_with(&store, &path, &forcing());
     assert_eq!(counts(&forced), counts(&first));
 }
 
@@ -582,23 +567,13 @@ fn derived_facts_follow_only_the_groups_whose_documents_changed() {
     );
 
     // Forced, every group is derived again, as a fresh ingest derives it.
-    let found = source::discover(&path).unwrap();
-    let force = IngestOptions {
-        force: true,
-        ..IngestOptions::default()
-    };
-    store::ingest(&store, &found.files, &force, &|_| {}).unwrap();
+    ingest_with(&store, &path, &forcing());
     assert_eq!(count(&store, &lost), 2);
     assert_same_as_fresh(&store, &path);
 
     // The docs group's only file goes: so do its derived facts.
     fs::remove_file(docs.join("2024-06-05.md")).unwrap();
-    let found = source::discover(&path).unwrap();
-    let prune = IngestOptions {
-        prune: true,
-        ..IngestOptions::default()
-    };
-    store::ingest(&store, &found.files, &prune, &|_| {}).unwrap();
+    ingest_with(&store, &path, &pruning());
     assert_eq!(
         count(
             &store,
@@ -659,12 +634,7 @@ fn renamed_files_are_reported_and_pruned() {
     let r = ingest_into(&store, &[d.path().to_path_buf()]);
     assert_eq!(r.stale.len(), 1, "{:?}", r.stale);
     assert_eq!(count(&store, "SELECT ?m WHERE { ?m a gg:Meeting }"), 2);
-    let found = govgraph::source::discover(&[d.path().to_path_buf()]).unwrap();
-    let opts = govgraph::store::IngestOptions {
-        prune: true,
-        ..Default::default()
-    };
-    govgraph::store::ingest(&store, &found.files, &opts, &|_| {}).unwrap();
+    ingest_with(&store, &[d.path().to_path_buf()], &pruning());
     assert_eq!(count(&store, "SELECT ?m WHERE { ?m a gg:Meeting }"), 1);
     let fresh = Store::memory().unwrap();
     ingest_into(&fresh, &[d.path().to_path_buf()]);

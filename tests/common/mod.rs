@@ -39,8 +39,29 @@ pub fn ingest_memory(paths: &[PathBuf]) -> (Store, Report) {
 
 /// Ingests `paths` into `store` with default options.
 pub fn ingest_into(store: &Store, paths: &[PathBuf]) -> Report {
+    ingest_with(store, paths, &IngestOptions::default())
+}
+
+/// Ingests `paths` into `store` with `opts`.
+pub fn ingest_with(store: &Store, paths: &[PathBuf], opts: &IngestOptions) -> Report {
     let found = source::discover(paths).unwrap();
-    store::ingest(store, &found.files, &IngestOptions::default(), &|_| {}).unwrap()
+    store::ingest(store, &found.files, opts, &|_| {}).unwrap()
+}
+
+/// The options of `govgraph ingest --prune`.
+pub fn pruning() -> IngestOptions {
+    IngestOptions {
+        prune: true,
+        ..IngestOptions::default()
+    }
+}
+
+/// The options of `govgraph ingest --force`.
+pub fn forcing() -> IngestOptions {
+    IngestOptions {
+        force: true,
+        ..IngestOptions::default()
+    }
 }
 
 /// A term as a plain lexical string: an IRI's text, a literal's value,
