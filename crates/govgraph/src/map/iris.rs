@@ -109,6 +109,24 @@ impl Iris {
         ))
     }
 
+    /// The IRI of one GitHub item's history in one group's meetings: a
+    /// hash of the item's identifier (`owner/repo#N`), whose `#` and `/`
+    /// would otherwise need escaping.
+    pub fn item_history(&self, group: &NamedNode, item: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!(
+            "{}history/{}/{}",
+            self.base,
+            self.group_path(group),
+            short_hash(item)
+        ))
+    }
+
+    /// The IRI of one entry of an item's history: what one statement of a
+    /// meeting (`key` names it: kind, statement and text) said about it.
+    pub fn history_entry(&self, history: &NamedNode, key: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}/{}", history.as_str(), short_hash(key)))
+    }
+
     /// The IRI of one person's participation in one group's meetings.
     pub fn participation(&self, group: &NamedNode, person: &NamedNode) -> NamedNode {
         let person = match person

@@ -2,7 +2,8 @@
 //! changed the store (see the fingerprint in `ingest`).
 //!
 //! Most of them belong to one group: what its meetings say taken together
-//! (action threads, who attended from when to when). Each group's derived
+//! (action threads, who attended from when to when, the history of each
+//! GitHub item they discussed). Each group's derived
 //! facts live in their own graph, `…/graph/derived/group/<owner>/<repo>`,
 //! part of the union like a document, and the bookkeeping graph records which
 //! documents (content and version) they were worked out from. A group
@@ -24,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// inputs, so a store derived by an older govgraph is derived again.
 /// Change it with what `derive` writes or with the counts of an ingest's
 /// summary.
-pub(super) const VERSION: &str = "derive.4";
+pub(super) const VERSION: &str = "derive.5";
 
 /// How many groups one query of their meetings covers: enough that a
 /// fresh ingest asks few queries, few enough that one answer stays small.
@@ -51,6 +52,12 @@ fn inputs_predicate() -> NamedNode {
 ///     group's meetings, how many (and how many of them dated), the first
 ///     and last dated one, and how many of the group's held meetings came
 ///     after the first and after the last;
+///   - item histories (`gg:ItemHistory`): each GitHub item the group's
+///     meetings mention outside their Links section, how many did, the
+///     first and last dated one, and an entry (`gg:HistoryEntry`) per thing
+///     a meeting said about it (agenda item, note, decision, action, or a
+///     mention in a meeting with no agenda item about it), linked to the
+///     statement it repeats;
 ///   - the group's first dated meeting and latest held one
 ///     (`gg:firstMeetingDate`, `gg:lastHeld`).
 /// - Each person's label (`rdfs:label`), in the `derived/people` graph.
@@ -211,6 +218,20 @@ struct Meeting {
     attendees: BTreeSet<String>,
 }
 
+/// One statement of a meeting about a GitHub item, as an item's history
+/// lists it.
+struct Said {
+    meeting: String,
+    /// `agenda`, `note`, `decision`, `action` or `mention`.
+    kind: &'static str,
+    /// The agenda item, decision, action or reference that says it.
+    statement: String,
+    text: Option<String>,
+    line: Option<Term>,
+    who: Option<String>,
+    status: Option<String>,
+}
+
 /// What the derived facts of some groups are worked out from, read from
 /// the union.
 #[derive(Default)]
@@ -219,6 +240,15 @@ struct GroupFacts {
     actions: HashMap<String, BTreeMap<String, Occurrence>>,
     /// Per group, its meetings by IRI.
     meetings: HashMap<String, BTreeMap<String, Meeting>>,
+    /// Per group, the GitHub items its meetings mention (by IRI), with
+    /// what each meeting said about them.
+    items: HashMap<String, BTreeMap<String, Vec<Said>>>,
+    /// Per group, the meetings that mention each item outside their Links
+    /// section (`dcterms:references`).
+    referenced: HashMap<String, BTreeMap<String, BTreeSet<String>>>,
+    /// The texts of each meeting's decisions and actions, about an item or
+    /// not: a note that repeats one is shown once, as that.
+    outcomes: HashMap<String, BTreeSet<String>>,
 }
 
 impl GroupFacts {
@@ -290,6 +320,7 @@ impl GroupFacts {
                 o.items.insert(id, item);
             }
         })?;
+        facts.read_items(store, &values)?;
         // Occurrences are dated by their meeting.
         for (g, actions) in &mut facts.actions {
             let meetings = facts.meetings.get(g);
@@ -300,6 +331,91 @@ impl GroupFacts {
             }
         }
         Ok(facts)
+    }
+
+    /// Reads what the meetings of some groups (`values`, a list of IRIs
+    /// in SPARQL syntax) say about GitHub items: agenda items about them
+    /// and those items' notes, decisions, actions, mentions with their
+    /// lines, and the items each meeting references; and the texts of
+    /// every decision and action, which a note may repeat.
+    fn read_items(&mut self, store: &Store, values: &str) -> Result<()> {
+        let text = |t: Option<&Term>| t.map(crate::query::lexical);
+        let q = format!(
+            "SELECT ?g ?m ?kind ?s ?i ?text ?line ?who ?st WHERE {{ VALUES ?g {{ {values} }} \
+             ?m <{organizer}> ?g ; a <{meeting}> . \
+             {{ ?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i \
+                OPTIONAL {{ ?s <{name}> ?text }} OPTIONAL {{ ?s <{line_prop}> ?line }} BIND(\"agenda\" AS ?kind) }} \
+             UNION {{ ?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i ; <{note}> ?text BIND(\"note\" AS ?kind) }} \
+             UNION {{ ?s <{generated}> ?m ; a <{decision}> ; <{text_prop}> ?text \
+                OPTIONAL {{ ?s <{about}> ?i }} OPTIONAL {{ ?s <{line_prop}> ?line }} BIND(\"decision\" AS ?kind) }} \
+             UNION {{ ?s <{meeting_prop}> ?m ; a <{action}> ; <{text_prop}> ?text \
+                OPTIONAL {{ ?s <{about}> ?i ; <{written}> ?who ; <{status}> ?st }} \
+                OPTIONAL {{ ?s <{line_prop}> ?line }} BIND(\"action\" AS ?kind) }} \
+             UNION {{ ?m <{reference}> ?s . ?s <{target}> ?i ; <{line_prop}> ?line BIND(\"mention\" AS ?kind) }} \
+             UNION {{ ?m <{references}> ?i BIND(\"references\" AS ?kind) }} \
+             FILTER(!BOUND(?i) || EXISTS {{ ?i <{identifier}> ?id }}) }}",
+            organizer = schema::ORGANIZER,
+            meeting = gg::MEETING,
+            meeting_prop = gg::MEETING_PROP,
+            agenda = gg::AGENDA_ITEM,
+            about = schema::ABOUT,
+            name = schema::NAME,
+            line_prop = gg::SOURCE_LINE,
+            note = gg::NOTE,
+            generated = vocab::prov::WAS_GENERATED_BY,
+            decision = gg::DECISION,
+            text_prop = schema::TEXT,
+            action = gg::ACTION,
+            written = gg::ASSIGNEE_AS_WRITTEN,
+            status = schema::ACTION_STATUS,
+            reference = gg::REFERENCE_PROP,
+            target = gg::TARGET,
+            references = dcterms::REFERENCES,
+            identifier = dcterms::IDENTIFIER,
+        );
+        store.for_each_solution(&q, |s| {
+            let (Some(g), Some(m), Some(kind)) =
+                (text(s.get("g")), text(s.get("m")), text(s.get("kind")))
+            else {
+                return;
+            };
+            let kind = match kind.as_str() {
+                "agenda" => "agenda",
+                "note" => "note",
+                "decision" => "decision",
+                "action" => "action",
+                "mention" => "mention",
+                _ => {
+                    if let Some(i) = text(s.get("i")) {
+                        let by_item = self.referenced.entry(g).or_default();
+                        by_item.entry(i).or_default().insert(m);
+                    }
+                    return;
+                }
+            };
+            if matches!(kind, "decision" | "action")
+                && let Some(t) = text(s.get("text"))
+            {
+                self.outcomes.entry(m.clone()).or_default().insert(t);
+            }
+            let (Some(i), Some(statement)) = (text(s.get("i")), text(s.get("s"))) else {
+                return;
+            };
+            self.items
+                .entry(g)
+                .or_default()
+                .entry(i)
+                .or_default()
+                .push(Said {
+                    meeting: m,
+                    kind,
+                    statement,
+                    text: text(s.get("text")),
+                    line: s.get("line").cloned(),
+                    who: text(s.get("who")),
+                    status: text(s.get("st")),
+                });
+        })
     }
 
     /// The derived graph of `group`.
@@ -314,6 +430,7 @@ impl GroupFacts {
         if let Some(meetings) = self.meetings.get(group.as_str()) {
             participations(iris, group, meetings, &mut out);
         }
+        self.histories(iris, group, &mut out);
         out.quads
     }
 }
@@ -493,6 +610,98 @@ fn participations(
             out.add(&p, gg::LAST_ATTENDED, date_literal(last));
             out.add(&p, gg::HELD_AFTER_FIRST, count_literal(after(first)));
             out.add(&p, gg::MISSED_SINCE, count_literal(after(last)));
+        }
+    }
+}
+
+impl GroupFacts {
+    /// The history of each GitHub item one group's meetings mention: the
+    /// meetings that do and, per meeting, what it said about the item.
+    fn histories(&self, iris: &Iris, group: &NamedNode, out: &mut Quads) {
+        let (no_items, no_references) = (BTreeMap::new(), BTreeMap::new());
+        let said = self.items.get(group.as_str()).unwrap_or(&no_items);
+        let referenced = self
+            .referenced
+            .get(group.as_str())
+            .unwrap_or(&no_references);
+        let meetings = self.meetings.get(group.as_str());
+        let date = |m: &str| {
+            meetings
+                .and_then(|ms| ms.get(m))
+                .and_then(|m| m.date.as_deref())
+        };
+        let no_meetings = BTreeSet::new();
+        let items: BTreeSet<&String> = said.keys().chain(referenced.keys()).collect();
+        for item in items {
+            let said: &[Said] = said.get(item).map_or(&[], Vec::as_slice);
+            let h = iris.item_history(group, item);
+            let mut discussed: BTreeSet<&str> = referenced
+                .get(item)
+                .unwrap_or(&no_meetings)
+                .iter()
+                .map(String::as_str)
+                .collect();
+            discussed.extend(said.iter().map(|s| s.meeting.as_str()));
+            out.link(&h, rdf::TYPE.as_str(), gg::ITEM_HISTORY);
+            out.link(&h, gg::GROUP_PROP, group.as_str());
+            out.link(&h, schema::ABOUT, item);
+            out.add(&h, gg::MEETING_COUNT, count_literal(discussed.len()));
+            let dates = || discussed.iter().filter_map(|m| date(m));
+            if let (Some(first), Some(last)) = (dates().min(), dates().max()) {
+                out.add(&h, gg::FIRST_DISCUSSED, date_literal(first));
+                out.add(&h, gg::LAST_DISCUSSED, date_literal(last));
+            }
+            // Meetings with an agenda item about the item: elsewhere in
+            // them, a mention is part of that item's discussion.
+            let on_agenda: BTreeSet<&str> = said
+                .iter()
+                .filter(|s| s.kind == "agenda")
+                .map(|s| s.meeting.as_str())
+                .collect();
+            for s in said {
+                let shown = match s.kind {
+                    // A note that repeats a decision or an action of the
+                    // meeting is shown once, as that.
+                    "note" => !s.text.as_ref().is_some_and(|t| {
+                        self.outcomes.get(&s.meeting).is_some_and(|o| o.contains(t))
+                    }),
+                    "mention" => !on_agenda.contains(s.meeting.as_str()),
+                    // An agenda item without a title says nothing to show.
+                    "agenda" => s.text.is_some(),
+                    _ => true,
+                };
+                if !shown {
+                    continue;
+                }
+                let key = format!(
+                    "{}\0{}\0{}",
+                    s.kind,
+                    s.statement,
+                    s.text.as_deref().unwrap_or_default()
+                );
+                let e = iris.history_entry(&h, &key);
+                out.link(&h, gg::ENTRY, e.as_str());
+                out.link(&e, rdf::TYPE.as_str(), gg::HISTORY_ENTRY);
+                out.link(&e, gg::MEETING_PROP, &s.meeting);
+                out.add(&e, gg::ENTRY_KIND, Literal::new_simple_literal(s.kind));
+                out.link(&e, gg::STATEMENT, &s.statement);
+                if let Some(t) = &s.text {
+                    out.add(&e, schema::TEXT, Literal::new_simple_literal(t));
+                }
+                if let Some(line) = &s.line {
+                    out.add(&e, gg::SOURCE_LINE, line.clone());
+                }
+                if let Some(who) = &s.who {
+                    out.add(
+                        &e,
+                        gg::ASSIGNEE_AS_WRITTEN,
+                        Literal::new_simple_literal(who),
+                    );
+                }
+                if let Some(st) = &s.status {
+                    out.link(&e, schema::ACTION_STATUS, st);
+                }
+            }
         }
     }
 }
