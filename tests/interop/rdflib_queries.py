@@ -38,14 +38,7 @@ failures = []
 # Saved queries rdflib 7.6 cannot evaluate or answers differently, and why.
 # Each must still fail to agree: a query that starts to agree is reported,
 # so the list cannot hide a change.
-RDFLIB_DEVIATIONS = {
-    "issue-history": "LATERAL is an Oxigraph extension (SPARQL 1.2 draft), "
-                     "not SPARQL 1.1: rdflib's parser rejects the query (it "
-                     "parses once LATERAL is removed)",
-    "person-profile": "LATERAL is an Oxigraph extension (SPARQL 1.2 draft), "
-                      "not SPARQL 1.1: rdflib's parser rejects the query (it "
-                      "parses once LATERAL is removed)",
-}
+RDFLIB_DEVIATIONS = {}
 
 
 def check(ok, what):
