@@ -340,59 +340,108 @@ impl GroupFacts {
     /// every decision and action, which a note may repeat.
     fn read_items(&mut self, store: &Store, values: &str) -> Result<()> {
         let text = |t: Option<&Term>| t.map(crate::query::lexical);
-        let q = format!(
-            "SELECT ?g ?m ?kind ?s ?i ?text ?line ?who ?st WHERE {{ VALUES ?g {{ {values} }} \
-             ?m <{organizer}> ?g ; a <{meeting}> . \
-             {{ ?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i \
-                OPTIONAL {{ ?s <{name}> ?text }} OPTIONAL {{ ?s <{line_prop}> ?line }} BIND(\"agenda\" AS ?kind) }} \
-             UNION {{ ?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i ; <{note}> ?text BIND(\"note\" AS ?kind) }} \
-             UNION {{ ?s <{generated}> ?m ; a <{decision}> ; <{text_prop}> ?text \
-                OPTIONAL {{ ?s <{about}> ?i }} OPTIONAL {{ ?s <{line_prop}> ?line }} BIND(\"decision\" AS ?kind) }} \
-             UNION {{ ?s <{meeting_prop}> ?m ; a <{action}> ; <{text_prop}> ?text \
-                OPTIONAL {{ ?s <{about}> ?i ; <{written}> ?who ; <{status}> ?st }} \
-                OPTIONAL {{ ?s <{line_prop}> ?line }} BIND(\"action\" AS ?kind) }} \
-             UNION {{ ?m <{reference}> ?s . ?s <{target}> ?i ; <{line_prop}> ?line BIND(\"mention\" AS ?kind) }} \
-             UNION {{ ?m <{references}> ?i BIND(\"references\" AS ?kind) }} \
-             FILTER(!BOUND(?i) || EXISTS {{ ?i <{identifier}> ?id }}) }}",
+        // One query per kind, each joining the group's meetings inside its
+        // own pattern: as branches of one union joined to the meetings from
+        // outside, Oxigraph evaluated every branch over the whole store for
+        // each meeting (most of an ingest's time at four times the corpus).
+        // An item is a GitHub item when it has an identifier.
+        let meetings = format!(
+            "VALUES ?g {{ {values} }} ?m <{organizer}> ?g ; a <{meeting}> .",
             organizer = schema::ORGANIZER,
             meeting = gg::MEETING,
-            meeting_prop = gg::MEETING_PROP,
-            agenda = gg::AGENDA_ITEM,
-            about = schema::ABOUT,
-            name = schema::NAME,
-            line_prop = gg::SOURCE_LINE,
-            note = gg::NOTE,
-            generated = vocab::prov::WAS_GENERATED_BY,
-            decision = gg::DECISION,
-            text_prop = schema::TEXT,
-            action = gg::ACTION,
-            written = gg::ASSIGNEE_AS_WRITTEN,
-            status = schema::ACTION_STATUS,
-            reference = gg::REFERENCE_PROP,
-            target = gg::TARGET,
-            references = dcterms::REFERENCES,
-            identifier = dcterms::IDENTIFIER,
         );
-        store.for_each_solution(&q, |s| {
-            let (Some(g), Some(m), Some(kind)) =
-                (text(s.get("g")), text(s.get("m")), text(s.get("kind")))
-            else {
+        let item = format!("?i <{}> ?id .", dcterms::IDENTIFIER);
+        let branches = [
+            (
+                "agenda",
+                format!(
+                    "?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i . {item} \
+                     OPTIONAL {{ ?s <{name}> ?text }} OPTIONAL {{ ?s <{line_prop}> ?line }}",
+                    meeting_prop = gg::MEETING_PROP,
+                    agenda = gg::AGENDA_ITEM,
+                    about = schema::ABOUT,
+                    name = schema::NAME,
+                    line_prop = gg::SOURCE_LINE,
+                ),
+            ),
+            (
+                "note",
+                format!(
+                    "?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i ; <{note}> ?text . {item}",
+                    meeting_prop = gg::MEETING_PROP,
+                    agenda = gg::AGENDA_ITEM,
+                    about = schema::ABOUT,
+                    note = gg::NOTE,
+                ),
+            ),
+            (
+                "decision",
+                format!(
+                    "?s <{generated}> ?m ; a <{decision}> ; <{text_prop}> ?text . \
+                     OPTIONAL {{ ?s <{about}> ?i . {item} }} OPTIONAL {{ ?s <{line_prop}> ?line }}",
+                    generated = vocab::prov::WAS_GENERATED_BY,
+                    decision = gg::DECISION,
+                    text_prop = schema::TEXT,
+                    about = schema::ABOUT,
+                    line_prop = gg::SOURCE_LINE,
+                ),
+            ),
+            (
+                "action",
+                format!(
+                    "?s <{meeting_prop}> ?m ; a <{action}> ; <{text_prop}> ?text . \
+                     OPTIONAL {{ ?s <{about}> ?i ; <{written}> ?who ; <{status}> ?st . {item} }} \
+                     OPTIONAL {{ ?s <{line_prop}> ?line }}",
+                    meeting_prop = gg::MEETING_PROP,
+                    action = gg::ACTION,
+                    text_prop = schema::TEXT,
+                    about = schema::ABOUT,
+                    written = gg::ASSIGNEE_AS_WRITTEN,
+                    status = schema::ACTION_STATUS,
+                    line_prop = gg::SOURCE_LINE,
+                ),
+            ),
+            (
+                "mention",
+                format!(
+                    "?m <{reference}> ?s . ?s <{target}> ?i ; <{line_prop}> ?line . {item}",
+                    reference = gg::REFERENCE_PROP,
+                    target = gg::TARGET,
+                    line_prop = gg::SOURCE_LINE,
+                ),
+            ),
+            (
+                "references",
+                format!("?m <{}> ?i . {item}", dcterms::REFERENCES),
+            ),
+        ];
+        for (kind, pattern) in branches {
+            let q =
+                format!("SELECT ?g ?m ?s ?i ?text ?line ?who ?st WHERE {{ {meetings} {pattern} }}");
+            self.read_kind(store, &q, kind, text)?;
+        }
+        Ok(())
+    }
+
+    /// Adds the rows of one kind of [`GroupFacts::read_items`]'s queries.
+    fn read_kind(
+        &mut self,
+        store: &Store,
+        q: &str,
+        kind: &'static str,
+        text: impl Fn(Option<&Term>) -> Option<String>,
+    ) -> Result<()> {
+        store.for_each_solution(q, |s| {
+            let (Some(g), Some(m)) = (text(s.get("g")), text(s.get("m"))) else {
                 return;
             };
-            let kind = match kind.as_str() {
-                "agenda" => "agenda",
-                "note" => "note",
-                "decision" => "decision",
-                "action" => "action",
-                "mention" => "mention",
-                _ => {
-                    if let Some(i) = text(s.get("i")) {
-                        let by_item = self.referenced.entry(g).or_default();
-                        by_item.entry(i).or_default().insert(m);
-                    }
-                    return;
+            if kind == "references" {
+                if let Some(i) = text(s.get("i")) {
+                    let by_item = self.referenced.entry(g).or_default();
+                    by_item.entry(i).or_default().insert(m);
                 }
-            };
+                return;
+            }
             if matches!(kind, "decision" | "action")
                 && let Some(t) = text(s.get("text"))
             {
