@@ -607,23 +607,32 @@ impl Args {
     }
 }
 
-/// Prints, for the held-out family's keyed decisions, the probability
-/// the model gave and the weights that made it.
+/// Prints, for the held-out family's keyed decisions and actions, the
+/// probability the model gave and the weights that made it.
 fn explain(all: &[Sample], fam: &str, p: Params) {
     let train_on: Vec<&Sample> = all.iter().filter(|s| !s.family.contains(fam)).collect();
     let model = train(&train_on, p, BTreeMap::new());
-    for s in all.iter().filter(|s| s.family.contains(fam) && s.decision) {
-        let pr = model.decision.probability(&s.features);
-        let mut contrib: Vec<(f64, &String)> = s
-            .features
-            .iter()
-            .filter_map(|f| model.decision.weights.get(f).map(|w| (*w, f)))
-            .collect();
-        contrib.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap());
-        println!(
-            "p={pr:.2} {}\n    bias {:.2} {:?}",
-            s.text, model.decision.bias, contrib
-        );
+    for (kind, classifier, keyed) in [
+        (
+            "decision",
+            &model.decision,
+            (|s: &Sample| s.decision) as fn(&Sample) -> bool,
+        ),
+        ("action", &model.action, |s: &Sample| s.action),
+    ] {
+        for s in all.iter().filter(|s| s.family.contains(fam) && keyed(s)) {
+            let pr = classifier.probability(&s.features);
+            let mut contrib: Vec<(f64, &String)> = s
+                .features
+                .iter()
+                .filter_map(|f| classifier.weights.get(f).map(|w| (*w, f)))
+                .collect();
+            contrib.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap());
+            println!(
+                "{kind} p={pr:.2} {}\n    bias {:.2} {:?}",
+                s.text, classifier.bias, contrib
+            );
+        }
     }
 }
 

@@ -26,6 +26,8 @@ static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
           | consensus
           | decided | decision(?:\x20was|\x20is|:) | decide[sd]?\x20to
           | approved | approves | approval\x20(?:was\x20)?given | signed\x20off
+          | accept(?:ed|s) | reject(?:ed|s) | adopted | ratified | endorsed | unanimous(?:ly)?
+          | proceed(?:ing|s)?\x20with
           | resolved | resolution\x20(?:passed|adopted|was)
           | no\x20objections? | without\x20objection | nobody\x20objected | no\x20one\x20objected
           | all\x20in\x20favou?r | voted\x20in\x20favou?r
@@ -56,10 +58,10 @@ static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
             \?\s*$
-          | \b(?:not|n't|never|no\x20longer)\b[^.]{0,25}\b(?:agree|agreed|decided|approved|resolved|consensus)
+          | \b(?:not|n't|never|no\x20longer)\b[^.]{0,25}\b(?:agree|agreed|decided|approved|accepted|resolved|consensus)
           | \bno\x20(?:clear\x20)?(?:consensus|agreement|decision|conclusion)
-          | \b(?:needs?|need\x20to\x20get|needed|require[sd]?|requiring|seek(?:ing)?|ask(?:ing|ed)?\x20(?:\w+\x20){0,3}for|request(?:ing|ed)?|get(?:ting)?|gain|gather|awaiting|waiting\x20(?:for|on)|pending|until|before|for|once|after|if|whether|when|unless|hope|hoping|try(?:ing)?\x20to\x20reach|to\x20reach|reach|looking\x20for|build(?:ing)?)\x20(?:\w+\x20){0,4}?(?:approval|consensus|agreement|decision|approved|agreed|resolved)
-          | \b(?:to\x20be|yet\x20to\x20be|not\x20yet|will\x20be|should\x20be|can\x20be|could\x20be|would\x20be|must\x20be|might\x20be)\x20(?:\w+\x20)?(?:decided|approved|agreed|resolved)
+          | \b(?:needs?|need\x20to\x20get|needed|require[sd]?|requiring|seek(?:ing)?|ask(?:ing|ed)?\x20(?:\w+\x20){0,3}for|request(?:ing|ed)?|get(?:ting)?|gain|gather|awaiting|waiting\x20(?:for|on)|pending|until|before|for|once|after|if|whether|when|unless|hope|hoping|try(?:ing)?\x20to\x20reach|to\x20reach|reach|looking\x20for|build(?:ing)?)\x20(?:\w+\x20){0,4}?(?:approval|acceptance|consensus|agreement|decision|approved|accepted|agreed|resolved)
+          | \b(?:to\x20be|yet\x20to\x20be|not\x20yet|will\x20be|should\x20be|can\x20be|could\x20be|would\x20be|must\x20be|might\x20be)\x20(?:\w+\x20)?(?:decided|approved|accepted|agreed|resolved)
           | \b(?:to|will|should|must|can|could|would|might|let's|lets)\x20(?:\w+\x20)?(?:decide|agree|approve|resolve)\b
           | \bdecide\x20(?:on|whether|if|how|what|later)
           | \bif\x20[^,]{0,60}\b(?:agree|approve|decide|objections?)
@@ -180,4 +182,35 @@ pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
         out.push("cue:request");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 10: councils record conclusions as `accepted`, `rejected` or
+    /// `proceeding with`; a cue the classifier weighs, undone by a negation
+    /// or a pending approval as `approved` is.
+    #[test]
+    fn acceptance_is_a_conclusion_unless_negated_or_pending() {
+        let people = People::new(&[]);
+        for s in [
+            "SC accepted PEP 652 (Maintaining the Stable ABI)",
+            "The council unanimously rejected the proposal.",
+            "Proceeding with Arm's offer to host in Cambridge UK",
+        ] {
+            let c = cues(s, &people);
+            assert!(
+                c.contains(&"cue:decision") && c.contains(&"cue:concluded"),
+                "{s}: {c:?}"
+            );
+        }
+        for s in [
+            "The PEP is not accepted yet.",
+            "Waiting for acceptance by the council.",
+        ] {
+            let c = cues(s, &people);
+            assert!(!c.contains(&"cue:concluded"), "{s}: {c:?}");
+        }
+    }
 }
