@@ -38,10 +38,6 @@ failures = []
 # Each must still differ: a query that starts to agree is reported, so the
 # list cannot hide a change.
 VIRTUOSO_DEVIATIONS = {
-    # Both now read derived facts in plain SPARQL 1.1 (issue 16); why
-    # Virtuoso still differs is not isolated yet.
-    "issue-history": "Virtuoso answers no row (the item key built with REPLACE and back-references is the first suspect)",
-    "person-profile": "Virtuoso fails to compile the query (SQ074)",
     # Both default their window with COALESCE(?to, latest date) - "P3M":
     # Virtuoso fails to compile a COALESCE over a variable nothing binds
     # (SQ156), and computes a date minus a yearMonthDuration (an XPath

@@ -251,7 +251,10 @@ pub fn bind_untyped(given: &[(String, String)]) -> Result<Vec<(Variable, Term)>>
 
 /// Runs a query over the union of all graphs, with variables bound.
 ///
-/// Common prefixes (`gg:`, `schema:`, `foaf:`…) are predeclared.
+/// Common prefixes (`gg:`, `schema:`, `foaf:`…) are predeclared. A bound
+/// variable holds its value in every group of the query (a substitution,
+/// as an initial binding), so `BOUND(?param)` is true wherever it is
+/// written.
 ///
 /// # Errors
 ///
@@ -288,6 +291,13 @@ pub fn run_with(
     bindings: Vec<(Variable, Term)>,
     options: &RunOptions,
 ) -> Result<QueryResults<'static>> {
+    // Oxigraph's optimiser decides `BOUND(?v)` before the substitution
+    // below, and folds it to false for a variable no pattern binds: the
+    // test `FILTER(!BOUND(?person) || ...)` that saved queries use for an
+    // optional parameter would keep every row. So the bound parameters'
+    // tests are written true first.
+    let text = with_bound(text, &bindings);
+    let text = text.as_ref();
     let mut ev = SparqlEvaluator::new();
     for (p, ns) in vocab::PREFIXES {
         ev = ev
@@ -321,6 +331,23 @@ pub fn run_with(
         prepared = prepared.substitute_variable(var, term);
     }
     Ok(prepared.on_store(store.oxigraph()).execute()?)
+}
+
+/// `text` with `BOUND(?v)` written `true` for each variable `v` of
+/// `bindings`.
+fn with_bound<'a>(text: &'a str, bindings: &[(Variable, Term)]) -> std::borrow::Cow<'a, str> {
+    let mut text = std::borrow::Cow::Borrowed(text);
+    for (var, _) in bindings {
+        let test = regex::Regex::new(&format!(
+            r"(?i)\bBOUND\s*\(\s*[?$]{}\s*\)",
+            regex::escape(var.as_str())
+        ))
+        .expect("an escaped variable name makes a valid pattern");
+        if let std::borrow::Cow::Owned(t) = test.replace_all(&text, "true") {
+            text = std::borrow::Cow::Owned(t);
+        }
+    }
+    text
 }
 
 /// How to write results.
@@ -480,5 +507,44 @@ mod tests {
                 .parse_query(&q.text)
                 .unwrap_or_else(|e| panic!("{}: {e}", q.name));
         }
+    }
+
+    /// Issue 16: an optional parameter is tested with `BOUND`, in the
+    /// group it narrows; bound, it narrows, unbound, it keeps every row.
+    #[test]
+    fn a_bound_parameter_is_bound_in_every_group() {
+        use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+        let store = Store::memory().unwrap();
+        let doc = NamedNode::new_unchecked("https://e.org/doc");
+        let quads: Vec<Quad> = ["ana", "bo"]
+            .iter()
+            .map(|n| {
+                Quad::new(
+                    NamedNode::new_unchecked(format!("https://e.org/{n}")),
+                    NamedNode::new_unchecked("http://xmlns.com/foaf/0.1/nick"),
+                    Literal::new_simple_literal(*n),
+                    GraphName::NamedNode(doc.clone()),
+                )
+            })
+            .collect();
+        store.replace_document(&doc, &quads).unwrap();
+        let text = "SELECT ?p ?who WHERE { { ?p foaf:nick ?n FILTER(!BOUND(?who) || ?n = ?who) } }";
+        let rows = |b: Vec<(Variable, Term)>| match run(&store, text, b).unwrap() {
+            QueryResults::Solutions(s) => s.count(),
+            _ => unreachable!(),
+        };
+        assert_eq!(rows(Vec::new()), 2);
+        let who = Variable::new_unchecked("who");
+        assert_eq!(
+            rows(vec![(
+                who.clone(),
+                Literal::new_simple_literal("bo").into()
+            )]),
+            1
+        );
+        assert_eq!(
+            rows(vec![(who, Literal::new_simple_literal("cy").into())]),
+            0
+        );
     }
 }
