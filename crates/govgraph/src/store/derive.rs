@@ -345,79 +345,48 @@ impl GroupFacts {
         // outside, Oxigraph evaluated every branch over the whole store for
         // each meeting (most of an ingest's time at four times the corpus).
         // An item is a GitHub item when it has an identifier.
-        let meetings = format!(
-            "VALUES ?g {{ {values} }} ?m <{organizer}> ?g ; a <{meeting}> .",
-            organizer = schema::ORGANIZER,
-            meeting = gg::MEETING,
-        );
-        let item = format!("?i <{}> ?id .", dcterms::IDENTIFIER);
+        let prefixes: String = vocab::PREFIXES
+            .iter()
+            .map(|(p, ns)| format!("PREFIX {p}: <{ns}> "))
+            .collect();
         let branches = [
             (
                 "agenda",
-                format!(
-                    "?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i . {item} \
-                     OPTIONAL {{ ?s <{name}> ?text }} OPTIONAL {{ ?s <{line_prop}> ?line }}",
-                    meeting_prop = gg::MEETING_PROP,
-                    agenda = gg::AGENDA_ITEM,
-                    about = schema::ABOUT,
-                    name = schema::NAME,
-                    line_prop = gg::SOURCE_LINE,
-                ),
+                "?s gg:meeting ?m ; a gg:AgendaItem ; schema:about ?i . ?i dcterms:identifier ?id . \
+                 OPTIONAL { ?s schema:name ?text } OPTIONAL { ?s gg:sourceLine ?line }",
             ),
             (
                 "note",
-                format!(
-                    "?s <{meeting_prop}> ?m ; a <{agenda}> ; <{about}> ?i ; <{note}> ?text . {item}",
-                    meeting_prop = gg::MEETING_PROP,
-                    agenda = gg::AGENDA_ITEM,
-                    about = schema::ABOUT,
-                    note = gg::NOTE,
-                ),
+                "?s gg:meeting ?m ; a gg:AgendaItem ; schema:about ?i ; gg:note ?text . \
+                 ?i dcterms:identifier ?id .",
             ),
             (
                 "decision",
-                format!(
-                    "?s <{generated}> ?m ; a <{decision}> ; <{text_prop}> ?text . \
-                     OPTIONAL {{ ?s <{about}> ?i . {item} }} OPTIONAL {{ ?s <{line_prop}> ?line }}",
-                    generated = vocab::prov::WAS_GENERATED_BY,
-                    decision = gg::DECISION,
-                    text_prop = schema::TEXT,
-                    about = schema::ABOUT,
-                    line_prop = gg::SOURCE_LINE,
-                ),
+                "?s prov:wasGeneratedBy ?m ; a gg:Decision ; schema:text ?text . \
+                 OPTIONAL { ?s schema:about ?i . ?i dcterms:identifier ?id } \
+                 OPTIONAL { ?s gg:sourceLine ?line }",
             ),
             (
                 "action",
-                format!(
-                    "?s <{meeting_prop}> ?m ; a <{action}> ; <{text_prop}> ?text . \
-                     OPTIONAL {{ ?s <{about}> ?i ; <{written}> ?who ; <{status}> ?st . {item} }} \
-                     OPTIONAL {{ ?s <{line_prop}> ?line }}",
-                    meeting_prop = gg::MEETING_PROP,
-                    action = gg::ACTION,
-                    text_prop = schema::TEXT,
-                    about = schema::ABOUT,
-                    written = gg::ASSIGNEE_AS_WRITTEN,
-                    status = schema::ACTION_STATUS,
-                    line_prop = gg::SOURCE_LINE,
-                ),
+                "?s gg:meeting ?m ; a gg:Action ; schema:text ?text . \
+                 OPTIONAL { ?s schema:about ?i ; gg:assigneeAsWritten ?who ; schema:actionStatus ?st . \
+                            ?i dcterms:identifier ?id } \
+                 OPTIONAL { ?s gg:sourceLine ?line }",
             ),
             (
                 "mention",
-                format!(
-                    "?m <{reference}> ?s . ?s <{target}> ?i ; <{line_prop}> ?line . {item}",
-                    reference = gg::REFERENCE_PROP,
-                    target = gg::TARGET,
-                    line_prop = gg::SOURCE_LINE,
-                ),
+                "?m gg:reference ?s . ?s gg:target ?i ; gg:sourceLine ?line . ?i dcterms:identifier ?id .",
             ),
             (
                 "references",
-                format!("?m <{}> ?i . {item}", dcterms::REFERENCES),
+                "?m dcterms:references ?i . ?i dcterms:identifier ?id .",
             ),
         ];
         for (kind, pattern) in branches {
-            let q =
-                format!("SELECT ?g ?m ?s ?i ?text ?line ?who ?st WHERE {{ {meetings} {pattern} }}");
+            let q = format!(
+                "{prefixes}SELECT ?g ?m ?s ?i ?text ?line ?who ?st WHERE {{ \
+                 VALUES ?g {{ {values} }} ?m schema:organizer ?g ; a gg:Meeting . {pattern} }}"
+            );
             self.read_kind(store, &q, kind, text)?;
         }
         Ok(())
