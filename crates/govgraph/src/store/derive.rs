@@ -162,18 +162,37 @@ fn derive_groups(
             force || recorded.get(graph.as_str()) != inputs.get(graph.as_str())
         })
         .collect();
+    // Graphs never derived before (a first ingest) go through the bulk
+    // loader in batches, as new documents do: written one transaction per
+    // group, they filled RocksDB's memtables and tripled the ingest's
+    // peak memory. The others are replaced, graph and record in one
+    // transaction, so that a record never vouches for a graph it does not
+    // describe.
+    let mut new_graphs: Vec<(NamedNode, String, Vec<Quad>)> = Vec::new();
+    let mut new_quads = 0;
     for groups in changed.chunks(GROUPS_PER_QUERY) {
         let facts = GroupFacts::read(store, groups)?;
         for group in groups {
             let g = NamedNode::new_unchecked((*group).clone());
             let graph = iris.derived_graph(&g);
             let quads = facts.quads(iris, &g, &graph);
-            // The graph and its record in one transaction: a record never
-            // vouches for a graph it does not describe.
-            let inputs = inputs[graph.as_str()].as_str();
-            store.replace_graph(&graph, &quads, Some((&predicate, Some(inputs))))?;
+            let inputs = inputs[graph.as_str()].clone();
+            if !quads.is_empty()
+                && !recorded.contains_key(graph.as_str())
+                && store.graph_is_empty(&graph)?
+            {
+                new_quads += quads.len();
+                new_graphs.push((graph, inputs, quads));
+                if new_quads >= super::BULK_BATCH {
+                    write_new_graphs(store, std::mem::take(&mut new_graphs), &predicate)?;
+                    new_quads = 0;
+                }
+            } else {
+                store.replace_graph(&graph, &quads, Some((&predicate, Some(&inputs))))?;
+            }
         }
     }
+    write_new_graphs(store, new_graphs, &predicate)?;
     // Derived graphs of groups no document holds any more, found by name
     // (not by record), so that none is left behind in the union.
     let prefix = iris.derived_group_graphs();
@@ -193,6 +212,23 @@ fn derive_groups(
     gone.dedup();
     for graph in gone {
         store.replace_graph(&graph, &[], Some((&predicate, None)))?;
+    }
+    Ok(())
+}
+
+/// Writes graphs derived for the first time: through the bulk loader when
+/// there are enough quads for its set-up to pay, else one transaction each.
+fn write_new_graphs(
+    store: &Store,
+    graphs: Vec<(NamedNode, String, Vec<Quad>)>,
+    predicate: &NamedNode,
+) -> Result<()> {
+    let quads: usize = graphs.iter().map(|(_, _, q)| q.len()).sum();
+    if quads >= super::BULK_MIN_QUADS {
+        return store.load_new_graphs(graphs, predicate);
+    }
+    for (graph, inputs, quads) in &graphs {
+        store.replace_graph(graph, quads, Some((predicate, Some(inputs))))?;
     }
     Ok(())
 }

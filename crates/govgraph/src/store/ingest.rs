@@ -33,7 +33,10 @@
 //! derives nothing; the price is that the diagnostics of files not parsed
 //! again are not repeated (`govgraph check` reads every file).
 
-use super::{BULK_BATCH, BULK_MIN_QUADS, Store, Summary, derive, in_default_graph};
+use super::{
+    BULK_BATCH, BULK_MEMORY_MB, BULK_MIN_QUADS, BULK_THREADS, Store, Summary, derive,
+    in_default_graph,
+};
 use crate::error::Result;
 use crate::map::{self, DocInfo, Iris, PARSER_VERSION};
 use crate::model::{Diagnostic, Severity};
@@ -594,12 +597,6 @@ fn permalink(f: &SourceFile, blob: &str, diagnostics: &mut Vec<Diagnostic>) -> O
         }
     }
 }
-
-/// The bulk loader's memory target, in megabytes.
-const BULK_MEMORY_MB: usize = 512;
-
-/// The bulk loader's threads (Oxigraph's default is one per core).
-const BULK_THREADS: usize = 2;
 
 /// New documents on their way to the store, written in batches: a batch
 /// large enough for the bulk loader's set-up to pay goes through it (one

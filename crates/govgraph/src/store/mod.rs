@@ -84,6 +84,12 @@ const BULK_MIN_QUADS: usize = 5_000;
 /// holds one such batch at a time.
 const BULK_BATCH: usize = 200_000;
 
+/// The bulk loader's memory target, in megabytes.
+const BULK_MEMORY_MB: usize = 512;
+
+/// The bulk loader's threads (Oxigraph's default is one per core).
+const BULK_THREADS: usize = 2;
+
 impl Store {
     /// Opens (creating if needed) the on-disk store at `path`, for writing.
     ///
@@ -318,6 +324,67 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Writes new graphs through the bulk loader (each quad and its copy in
+    /// the union), then, in one transaction, the records that vouch for
+    /// them. The graphs must hold nothing and have no record yet: a run
+    /// that stops between the two leaves graphs without records, which
+    /// the next run derives again and writes with [`Store::replace_graph`].
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub(crate) fn load_new_graphs(
+        &self,
+        graphs: Vec<(NamedNode, String, Vec<Quad>)>,
+        predicate: &NamedNode,
+    ) -> Result<()> {
+        let mut loader = self
+            .inner
+            .bulk_loader()
+            .with_num_threads(BULK_THREADS)
+            .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
+        let mut records = Vec::with_capacity(graphs.len());
+        loader.load_quads(graphs.into_iter().flat_map(|(graph, value, quads)| {
+            records.push((graph, value));
+            quads.into_iter().flat_map(|q| {
+                let union = in_default_graph(&q);
+                [q, union]
+            })
+        }))?;
+        loader.commit()?;
+        let state = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(vocab::STATE_GRAPH));
+        let mut tx = self.inner.start_transaction()?;
+        for (graph, value) in &records {
+            tx.insert(QuadRef::new(
+                graph.as_ref(),
+                predicate.as_ref(),
+                oxigraph::model::LiteralRef::new_simple_literal(value),
+                state,
+            ));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether a named graph holds no quad.
+    ///
+    /// # Errors
+    ///
+    /// Fails on a storage error.
+    pub(crate) fn graph_is_empty(&self, graph: &NamedNode) -> Result<bool> {
+        Ok(self
+            .inner
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            )
+            .next()
+            .transpose()?
+            .is_none())
     }
 
     /// Name–login pairs already in the store, so that a document ingested
