@@ -76,6 +76,16 @@ pub(crate) struct Summary {
     pub settled: bool,
 }
 
+/// The bookkeeping quad that records `value` for `graph`.
+fn record_quad<'a>(graph: &'a NamedNode, predicate: &'a NamedNode, value: &'a str) -> QuadRef<'a> {
+    QuadRef::new(
+        graph.as_ref(),
+        predicate.as_ref(),
+        oxigraph::model::LiteralRef::new_simple_literal(value),
+        GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(vocab::STATE_GRAPH)),
+    )
+}
+
 /// How many quads of new documents make the bulk loader worth its set-up
 /// (about sixteen typical documents).
 const BULK_MIN_QUADS: usize = 5_000;
@@ -314,12 +324,7 @@ impl Store {
                 tx.remove(q.as_ref());
             }
             if let Some(value) = value {
-                tx.insert(QuadRef::new(
-                    doc.as_ref(),
-                    predicate.as_ref(),
-                    oxigraph::model::LiteralRef::new_simple_literal(value),
-                    state,
-                ));
+                tx.insert(record_quad(doc, predicate, value));
             }
         }
         tx.commit()?;
@@ -354,15 +359,9 @@ impl Store {
             })
         }))?;
         loader.commit()?;
-        let state = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(vocab::STATE_GRAPH));
         let mut tx = self.inner.start_transaction()?;
         for (graph, value) in &records {
-            tx.insert(QuadRef::new(
-                graph.as_ref(),
-                predicate.as_ref(),
-                oxigraph::model::LiteralRef::new_simple_literal(value),
-                state,
-            ));
+            tx.insert(record_quad(graph, predicate, value));
         }
         tx.commit()?;
         Ok(())
