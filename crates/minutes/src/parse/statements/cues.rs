@@ -195,9 +195,9 @@ mod tests {
     fn acceptance_is_a_conclusion_unless_negated_or_pending() {
         let people = People::new(&[]);
         for s in [
-            "SC accepted PEP 652 (Maintaining the Stable ABI)",
-            "The council unanimously rejected the proposal.",
-            "Proceeding with Arm's offer to host in Cambridge UK",
+            "The council accepted RFC 12 (streaming exports).",
+            "The board unanimously rejected the proposal.",
+            "Proceeding with the offer to host the summit in Lyon",
         ] {
             let c = cues(s, &people);
             assert!(
@@ -206,11 +206,19 @@ mod tests {
             );
         }
         for s in [
-            "The PEP is not accepted yet.",
-            "Waiting for acceptance by the council.",
+            "RFC 12 is not accepted yet.",
+            "The charter is still to be accepted by the board.",
+            "Waiting for acceptance of the charter before we publish.",
         ] {
             let c = cues(s, &people);
             assert!(!c.contains(&"cue:concluded"), "{s}: {c:?}");
+        }
+        // The first two are conclusions undone, not sentences without one.
+        for s in [
+            "RFC 12 is not accepted yet.",
+            "The charter is still to be accepted by the board.",
+        ] {
+            assert!(cues(s, &people).contains(&"cue:undone"), "{s}");
         }
     }
 }
