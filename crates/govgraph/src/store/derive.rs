@@ -242,6 +242,9 @@ struct Occurrence {
     assignee: String,
     text: String,
     done: bool,
+    /// Its status (an IRI), and its line, for the histories of its items.
+    status: Option<String>,
+    line: Option<Term>,
     agents: BTreeSet<String>,
     /// The items it is about, by identifier (`owner/repo#N`).
     items: BTreeMap<String, String>,
@@ -318,9 +321,10 @@ impl GroupFacts {
             }
         })?;
         let q = format!(
-            "SELECT ?g ?a ?key ?m ?w ?t ?st ?agent ?item ?id WHERE {{ VALUES ?g {{ {values} }} \
+            "SELECT ?g ?a ?key ?m ?w ?t ?st ?line ?agent ?item ?id WHERE {{ VALUES ?g {{ {values} }} \
              ?m <{organizer}> ?g . ?a <{meeting}> ?m ; <{key}> ?key ; <{written}> ?w ; <{text}> ?t \
-             OPTIONAL {{ ?a <{status}> ?st }} OPTIONAL {{ ?a <{agent}> ?agent }} \
+             OPTIONAL {{ ?a <{status}> ?st }} OPTIONAL {{ ?a <{line}> ?line }} \
+             OPTIONAL {{ ?a <{agent}> ?agent }} \
              OPTIONAL {{ ?a <{about}> ?item . ?item <{identifier}> ?id }} }}",
             organizer = schema::ORGANIZER,
             meeting = gg::MEETING_PROP,
@@ -328,6 +332,7 @@ impl GroupFacts {
             written = gg::ASSIGNEE_AS_WRITTEN,
             text = schema::TEXT,
             status = schema::ACTION_STATUS,
+            line = gg::SOURCE_LINE,
             agent = schema::AGENT,
             about = schema::ABOUT,
             identifier = dcterms::IDENTIFIER,
@@ -348,7 +353,13 @@ impl GroupFacts {
                     text: text(s.get("t")).unwrap_or_default(),
                     ..Occurrence::default()
                 });
-            o.done |= text(s.get("st")).is_some_and(|st| st == schema::COMPLETED);
+            if let Some(st) = text(s.get("st")) {
+                o.done |= st == schema::COMPLETED;
+                o.status = Some(st);
+            }
+            if let Some(line) = s.get("line") {
+                o.line = Some(line.clone());
+            }
             if let Some(agent) = text(s.get("agent")) {
                 o.agents.insert(agent);
             }
@@ -371,9 +382,10 @@ impl GroupFacts {
 
     /// Reads what the meetings of some groups (`values`, a list of IRIs
     /// in SPARQL syntax) say about GitHub items: agenda items about them
-    /// and those items' notes, decisions, actions, mentions with their
-    /// lines, and the items each meeting references; and the texts of
-    /// every decision and action, which a note may repeat.
+    /// and those items' notes, decisions, mentions with their lines, and
+    /// the items each meeting references; and the texts of every decision
+    /// and action, which a note may repeat. Actions come from those
+    /// [`GroupFacts::read`] read for the threads, so it runs after that.
     fn read_items(&mut self, store: &Store, values: &str) -> Result<()> {
         let text = |t: Option<&Term>| t.map(crate::query::lexical);
         // One query per kind, each joining the group's meetings inside its
@@ -403,13 +415,6 @@ impl GroupFacts {
                  OPTIONAL { ?s gg:sourceLine ?line }",
             ),
             (
-                "action",
-                "?s gg:meeting ?m ; a gg:Action ; schema:text ?text . \
-                 OPTIONAL { ?s schema:about ?i ; gg:assigneeAsWritten ?who ; schema:actionStatus ?st . \
-                            ?i dcterms:identifier ?id } \
-                 OPTIONAL { ?s gg:sourceLine ?line }",
-            ),
-            (
                 "mention",
                 "?m gg:reference ?s . ?s gg:target ?i ; gg:sourceLine ?line . ?i dcterms:identifier ?id .",
             ),
@@ -420,10 +425,30 @@ impl GroupFacts {
         ];
         for (kind, pattern) in branches {
             let q = format!(
-                "{prefixes}SELECT ?g ?m ?s ?i ?text ?line ?who ?st WHERE {{ \
+                "{prefixes}SELECT ?g ?m ?s ?i ?text ?line WHERE {{ \
                  VALUES ?g {{ {values} }} ?m schema:organizer ?g ; a gg:Meeting . {pattern} }}"
             );
             self.read_kind(store, &q, kind, text)?;
+        }
+        // Actions were read with the action threads.
+        for (g, actions) in &self.actions {
+            for (a, o) in actions {
+                let outcomes = self.outcomes.entry(o.meeting.clone()).or_default();
+                outcomes.insert(o.text.clone());
+                let Some(status) = &o.status else { continue };
+                for item in o.items.values() {
+                    let said = self.items.entry(g.clone()).or_default();
+                    said.entry(item.clone()).or_default().push(Said {
+                        meeting: o.meeting.clone(),
+                        kind: "action",
+                        statement: a.clone(),
+                        text: Some(o.text.clone()),
+                        line: o.line.clone(),
+                        who: Some(o.assignee.clone()),
+                        status: Some(status.clone()),
+                    });
+                }
+            }
         }
         Ok(())
     }
@@ -447,7 +472,7 @@ impl GroupFacts {
                 }
                 return;
             }
-            if matches!(kind, "decision" | "action")
+            if kind == "decision"
                 && let Some(t) = text(s.get("text"))
             {
                 self.outcomes.entry(m.clone()).or_default().insert(t);
@@ -466,8 +491,8 @@ impl GroupFacts {
                     statement,
                     text: text(s.get("text")),
                     line: s.get("line").cloned(),
-                    who: text(s.get("who")),
-                    status: text(s.get("st")),
+                    who: None,
+                    status: None,
                 });
         })
     }
