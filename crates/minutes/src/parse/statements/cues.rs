@@ -64,6 +64,7 @@ static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
           | \b(?:to\x20be|yet\x20to\x20be|not\x20yet|will\x20be|should\x20be|can\x20be|could\x20be|would\x20be|must\x20be|might\x20be)\x20(?:\w+\x20)?(?:decided|approved|accepted|agreed|resolved)
           | \b(?:to|will|should|must|can|could|would|might|let's|lets)\x20(?:\w+\x20)?(?:decide|agree|approve|resolve)\b
           | \bdecide\x20(?:on|whether|if|how|what|later)
+          | \b(?:before|until|once|unless|since)\x20(?:\w+\x20){0,3}?(?:proceed(?:ing)?|accept(?:ed|ing)?|adopt(?:ed|ing)?|reject(?:ed|ing)?|approv(?:ed|ing)|agreed|decided)\b
           | \bif\x20[^,]{0,60}\b(?:agree|approve|decide|objections?)
           | \bonce\x20[^,]{0,60}\b(?:approved|agreed|decided)
           | \bunresolved\b
@@ -209,14 +210,18 @@ mod tests {
             "RFC 12 is not accepted yet.",
             "The charter is still to be accepted by the board.",
             "Waiting for acceptance of the charter before we publish.",
+            "Waiting to see how the pilot goes before proceeding with other teams",
+            "No regressions since we adopted the new runner.",
         ] {
             let c = cues(s, &people);
             assert!(!c.contains(&"cue:concluded"), "{s}: {c:?}");
         }
-        // The first two are conclusions undone, not sentences without one.
+        // Conclusions undone (by a negation, a pending form, a clause of
+        // time), not sentences without one.
         for s in [
             "RFC 12 is not accepted yet.",
             "The charter is still to be accepted by the board.",
+            "No regressions since we adopted the new runner.",
         ] {
             assert!(cues(s, &people).contains(&"cue:undone"), "{s}");
         }
