@@ -35,7 +35,7 @@ static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     let handle = r"@[A-Za-z0-9][A-Za-z0-9-]*";
     let one = format!(r"(?:{handle}|(?:[Tt]he\x20)?{name})");
     Regex::new(&format!(
-        r"(?x)(?:^|[-–—:;,(]\s*|\b(?:and|so|then|but|is|was)\s+)
+        r"(?x)(?:^|[-–—:;,(]\s*|\b(?:and|so|then|but|is|was|that)\s+)
           (?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*|[Ww]e|I|[Hh]e|[Ss]he|[Tt]hey|[Hh]is\x20team|[Oo]ur\x20team)
           \s*:?\s+
           (?P<verb>will|shall|would|should|(?:is|are|am)\s+going\s+to|'ll|’ll|volunteered\s+to|offered\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to|agree\s+to|(?:is|are)\s+to|plans?\s+to|needs?\s+to|will\s+need\s+to|to)
@@ -54,6 +54,15 @@ static OWNER_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `The SC decided it would …`, `the council agreed that they will …`.
+static GROUP_RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<who>we|(?:the\s+)?[\w-]+)\s+(?:decided|agreed|resolved)\s+(?:that\s+)?(?:it|they|we)\s+(?:would|will|should)\s+(?P<rest>\S+(?:\s+\S+)?)").unwrap()
+});
+
+/// Verb forms that do not agree with one person as subject.
+static PLURAL_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:plan|need|agree|are|have)\b").unwrap());
+
 /// `asked Ana to …`, `told Ezio he should …`, `reminded Bo to …`.
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:asked|told|informed|reminded|requested|tasked|invited|encouraged)\s+(?P<who>@[A-Za-z0-9][A-Za-z0-9-]*|\p{Lu}[\p{L}'’.-]*)\s+(?:to\b|(?:that\s+)?(?:he|she|they)\s+(?:should|would|will|must|needs?\s+to))").unwrap()
@@ -71,7 +80,7 @@ static NOT_SUBJECTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Verbs after `to`/`will` that describe state, not a commitment.
 pub(super) static NOT_COMMITMENT_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:be\b|have\s+been|not\b|never\b|probably\b|likely\b|still\s+be|need\s+to\s+be|depend|remain|stay|happen|continue\s+to\s+be|also\s+be|attend\b|join\b|miss\b|require|take\s+place|work\s+for\s+me|help\s+us|make\s+it\s+easier|allow|mean|cover|apply\s+to|affect|impact|want|like\b|hear\b|see\s+if|go\s+out)").unwrap()
+    Regex::new(r"(?i)^(?:be\b|have\s+been|not\b|never\b|probably\b|likely\b|potentially\b|possibly\b|perhaps\b|maybe\b|still\s+be|need\s+to\s+be|depend|remain|stay|happen|continue\s+to\s+be|also\s+be|attend\b|join\b|miss\b|require|take\s+place|work\s+for\s+me|help\s+us|make\s+it\s+easier|allow|mean|cover|apply\s+to|affect|impact|want|like\b|hear\b|see\s+if|go\s+out)").unwrap()
 });
 
 /// `be working`, `be sending`: progressive after a plan verb is still work.
@@ -162,6 +171,14 @@ fn split_subjects(subj: &str) -> Vec<String> {
 pub fn commitments(s: &str, people: &People, antecedent: &[Owner]) -> Vec<Owner> {
     // `we'll` is `we will`.
     let s = &s.replace("’ll ", " will ").replace("'ll ", " will ");
+    // `The SC decided it would tell the community`: the group resolved to
+    // act, reported; `it` is the group.
+    if let Some(c) = GROUP_RESOLVED.captures(s)
+        && is_group_subject(&c["who"])
+        && !NOT_COMMITMENT_REST.is_match(&c["rest"])
+    {
+        return vec![Owner::group(&c["who"])];
+    }
     for c in COMMITMENT.captures_iter(s) {
         // `Possibly, we'll …`: a wish, not a commitment.
         if HEDGE.is_match(&s[..c.get(0).unwrap().start()]) {
@@ -191,7 +208,21 @@ pub fn commitments(s: &str, people: &People, antecedent: &[Owner]) -> Vec<Owner>
             }
             _ => {}
         }
-        let names = split_subjects(subj);
+        let mut names = split_subjects(subj);
+        // `Yes, Tim to follow up`: words before the people in a list of
+        // subjects are not subjects when the rest are all attendees.
+        let known = |n: &String| n.starts_with('@') || people.knows(n);
+        if names.len() > 1 && !known(&names[0]) {
+            let lead = names.iter().take_while(|n| !known(n)).count();
+            if lead < names.len() && names[lead..].iter().all(known) {
+                names.drain(..lead);
+            }
+        }
+        let subj = if names.len() == 1 {
+            names[0].as_str()
+        } else {
+            subj
+        };
         if names.len() == 1 && people.knows(subj) {
             // `The Chair`, a full name, a handle.
             return vec![people.resolve(subj)];
@@ -199,7 +230,12 @@ pub fn commitments(s: &str, people: &People, antecedent: &[Owner]) -> Vec<Owner>
         if is_group_subject(subj) {
             return vec![Owner::group(subj)];
         }
-        let all_known = names.iter().all(|n| n.starts_with('@') || people.knows(n));
+        let all_known = names.iter().all(known);
+        // `Create plan to adopt …`: one person does not `plan to` or `need
+        // to`; a lone unknown word before a plural verb is an imperative.
+        if names.len() == 1 && !all_known && PLURAL_VERB.is_match(verb) {
+            continue;
+        }
         // `X to do` needs X to be someone: a handle, an attendee, or a lone
         // capitalised name opening the sentence (`James to schedule`).
         let lone_name =
@@ -312,20 +348,30 @@ pub fn owners(
         }
     }
     let opening = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@');
-    let found = commitments(opening, people, antecedent);
-    if !found.is_empty() {
-        return found;
-    }
-    if let Some(c) = ASKED.captures(text) {
-        return vec![people.resolve(&c["who"])];
-    }
-    if let Some(c) = LEAD_BY.captures(text) {
+    // `We agree to try the action (lead by Thomas)`: the group's work, with
+    // the person who leads it named; the lead owns it.
+    let lead = LEAD_BY.captures(text).map(|c| {
         let n = c
             .get(1)
             .or_else(|| c.get(2))
             .map_or("", |m| m.as_str())
             .trim();
-        return vec![people.resolve(n)];
+        vec![people.resolve(n)]
+    });
+    let found = commitments(opening, people, antecedent);
+    if !found.is_empty() {
+        if found.iter().all(|o| o.assignee == "group")
+            && let Some(lead) = lead
+        {
+            return lead;
+        }
+        return found;
+    }
+    if let Some(c) = ASKED.captures(text) {
+        return vec![people.resolve(&c["who"])];
+    }
+    if let Some(lead) = lead {
+        return lead;
     }
     if let Some(c) = TRAILING.captures(text) {
         let n = c.get(1).or_else(|| c.get(2)).unwrap().as_str();
@@ -334,7 +380,9 @@ pub fn owners(
         }
     }
     let first = opening.split([' ', ':', ',']).next().unwrap_or("");
-    if people.knows(first) {
+    // `Frank's post will be converted`: whose thing it is, not who acts.
+    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    if !possessive && people.knows(first) {
         return vec![people.resolve(first)];
     }
     if !inherited.is_empty() {
@@ -403,6 +451,29 @@ mod tests {
             vec![k("Cy", "Cy Diaz")]
         );
         assert_eq!(who("We will publish the notes"), vec![s("group")]);
+        // Regressions of issue 10: a lead named in the group's commitment,
+        // a reply before the owner, an imperative before a plural verb.
+        assert_eq!(
+            who("We agree to try the new setup (lead by Cy)"),
+            vec![k("Cy", "Cy Diaz")]
+        );
+        assert_eq!(
+            who("Yes, Cy to follow up by email"),
+            vec![k("Cy", "Cy Diaz")]
+        );
+        assert_eq!(who("Create plan to adopt the charter"), vec![s("group")]);
+        assert_eq!(
+            who("The SC discussed the PEP and that Cy would write the reply"),
+            vec![k("Cy", "Cy Diaz")]
+        );
+        assert_eq!(
+            who("The SC decided it would tell the community"),
+            vec![s("group")]
+        );
+        assert_eq!(
+            who("Ana and Bo plan to write it"),
+            vec![k("anas", "anas"), k("bo-c", "bo-c")]
+        );
     }
 
     #[test]
