@@ -88,7 +88,21 @@ pub fn statement_section(text: &str) -> Option<StatementSection> {
     let first = text.lines().next().unwrap_or("").trim();
     let lower = first.to_lowercase();
     if [
-        "review", "previous", "last", "past", "prior", "old", "carried", "status",
+        "review",
+        "previous",
+        "last",
+        "past",
+        "prior",
+        "old",
+        "carried",
+        "status",
+        // `Action items discussion`, `Action item updates`: talk about the
+        // actions, not a list of them.
+        "discussion",
+        "discussed",
+        "update",
+        "updates",
+        "recap",
     ]
     .iter()
     .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
@@ -266,6 +280,7 @@ mod tests {
             ("To-dos", Some(StatementSection::Actions)),
             ("Actions review", None),
             ("Previous action items", None),
+            ("Action Items Discussion", None),
             ("Release plan for v22 and what it means", None),
         ] {
             assert_eq!(statement_section(t), want, "{t}");

@@ -96,7 +96,7 @@ static SUBJECTLESS_WILL: LazyLock<Regex> =
 
 /// Imperatives minute-takers use for the group's next steps.
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step)\s*[-:,]?\s*)?(?:need\s+to\s+)?(?:continue|plan|add|create|update|open|move|reach\s+out|follow\s+up|start|review|run|explore|schedule|draft|write|send|set\s+up|share|ask|contact|investigate|look\s+into|prepare|publish|organi[sz]e|invite|document|do|go\s+back|figure\s+out)\b").unwrap()
+    Regex::new(r"(?i)^\W*(?:(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step)\s*[-:,]?\s*)?(?:need\s+to\s+)?(?:continue|plan|add|create|update|open|move|reach\s+out|follow\s+up|start|review|run|explore|schedule|draft|write|send|set\s+up|share|ask|contact|investigate|look\s+into|prepare|publish|organi[sz]e|invite|document|do|go\s+back|figure\s+out|check|verify|confirm|fix|file|land|merge|close|coordinate|post|announce|remove|submit|propose|finali[sz]e|look\s+at|ping|talk\s+to|email|collect|define|identify|implement|make|get|find|bring|raise|sync|circle\s+back|reply|respond|edit|clean\s+up|backport|nominate|notify|inform|remind|migrate|evaluate|assess|research|summari[sz]e|compile|gather|pick|choose|discuss|consider|assign|onboard|try|reopen|revisit|escalate|rename|archive|request|build|set)\b").unwrap()
 });
 
 /// `next week`, `by Friday`, `after the meeting`: when work is due.
@@ -118,10 +118,39 @@ static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:asked|requested)\s+that\s+(?:we|people|everyone|all|folks)\b").unwrap()
 });
 
+/// `PEP 2026 to be reviewed next week`, `survey responses to be checked`:
+/// work to do with no one named, in the passive; the same commitment as a
+/// subjectless `will`.
+static PASSIVE_TODO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;:]*?(?P<before>\w+|\])\s+(?:still\s+)?to\s+be\s+(?P<done>\w+(?:ed|en|ne|wn|nt|ut|un))\b").unwrap()
+});
+
+/// Verbs and words whose `to be` belongs to them.
+static RAISING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:seems?|appears?|is|are|was|were|am|be|has|have|had|needs?|going|ought|used|yet|likely|unlikely|wants?|expected|supposed|tends?|happens?|deserves?|has|got|due|about|needed|required|like|likes|how|what|whether|plan|plans|hope|hoping)$").unwrap()
+});
+
+/// Participles that say how a thing is, not what is to be done to it
+/// (`seems to be supported`, `yet to be determined`).
+static STATE_PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:supported|needed|required|expected|used|allowed|determined|seen|known|based|involved|concerned|interested|affected|done|given|taken)$").unwrap()
+});
+
 /// `it will`, `this will`: a `will` whose subject is not a person.
 static NON_PERSON_WILL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:it|this|that|which|there|they|he|she|these|those)\s+will\b").unwrap()
 });
+
+/// Whether a line names work to do: one of its parts (split at dashes and
+/// colons, `Releasers - Public PR - request board approval`) opens with an
+/// imperative or `need to`. `2026 survey highlights` names none.
+pub fn names_task(s: &str) -> bool {
+    static PARTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+\\?[-–—]\s+|:\s+").unwrap());
+    PARTS.split(s).any(|p| {
+        let p = p.trim_start_matches(|c: char| !c.is_alphanumeric());
+        IMPERATIVE.is_match(p) || p.to_lowercase().starts_with("need to ")
+    })
+}
 
 /// The cues a unit shows, as feature names.
 pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
@@ -155,6 +184,14 @@ pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
     if let Some(c) = SUBJECTLESS_WILL.captures(s)
         && !NOT_COMMITMENT_REST.is_match(&c["rest"])
         && !NON_PERSON_WILL.is_match(s)
+    {
+        out.push("cue:subjectless_will");
+    }
+    // `seems to be`, `needs to be`, `is going to be`: the `to be` of
+    // another verb, not a thing's pending work.
+    if PASSIVE_TODO
+        .captures(s)
+        .is_some_and(|c| !STATE_PARTICIPLE.is_match(&c["done"]) && !RAISING.is_match(&c["before"]))
     {
         out.push("cue:subjectless_will");
     }

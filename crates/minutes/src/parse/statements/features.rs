@@ -60,7 +60,9 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// `Decision: …`, `Resolved: …`, `Agreed - …`: a conclusion by the
 /// minute-taker's own mark.
 pub(super) static DECISION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:decision|decided|resolution|resolved|agreed|agreement|outcome|conclusion|consensus|vote|motion|verdict)s?\W*?[:\-–]\s*\S").unwrap()
+    // `Decision to defer PEP 661`: the noun with what was decided is a
+    // label too (`Motion to …` is not: a motion is a proposal).
+    Regex::new(r"(?i)^\W*(?:(?:decision|decided|resolution|resolved|agreed|agreement|outcome|conclusion|consensus|vote|motion|verdict)s?\W*?[:\-–]\s*\S|decision\s+to\s+\p{L})").unwrap()
 });
 
 static LABEL_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {

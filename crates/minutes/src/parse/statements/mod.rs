@@ -128,6 +128,21 @@ static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     ").unwrap()
 });
 
+/// Whether a unit records a motion's or vote's result: not when the result
+/// is in doubt (`need to follow up to see if the resolution was passed`).
+fn records_procedure(s: &str) -> bool {
+    static DOUBT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:if|whether|until|unless)\b").unwrap());
+    PROCEDURE
+        .find(s)
+        .is_some_and(|m| !DOUBT.is_match(m.as_str()))
+}
+
+/// Words that report where a task stands rather than name one.
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pending|looking\s+for|waiting|in\s+progress|done|completed?|merged|landed|blocked|on\s+hold)\b").unwrap()
+});
+
 /// `Name to verb …` at the start of a unit.
 static NAME_TO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\W*(?P<name>\p{Lu}[\p{L}'’-]+)\s+to\s+\p{Ll}").unwrap());
@@ -167,7 +182,7 @@ impl Classifier<'_> {
             || checked.is_some()
             || assignees::ACTION_LABEL.is_match(text)
             || features::DECISION_LABEL.is_match(text)
-            || PROCEDURE.is_match(text);
+            || records_procedure(text);
         let units: Vec<(usize, &str)> = if whole {
             vec![(text.len() - text.trim_start().len(), text.trim())]
         } else {
@@ -185,7 +200,7 @@ impl Classifier<'_> {
             };
             let f = features::features(&unit, self.people);
             let ruled = cx.in_list_of == Some(StatementSection::Decisions)
-                || PROCEDURE.is_match(s)
+                || records_procedure(s)
                 || features::DECISION_LABEL.is_match(s);
             if let Some(trace) = self.trace {
                 trace.borrow_mut().push(Traced {
@@ -204,15 +219,28 @@ impl Classifier<'_> {
             // a short line deeper down is a detail, not another topic)
             // or holds no words (a bare link). A task box is an action when it names someone.
             // The classifier decides the rest, details of actions included.
-            let listed = (cx.in_list_of == Some(StatementSection::Actions)
-                && !(cx.has_children && is_topic(s, self.people)))
+            let topic_head = cx.in_list_of == Some(StatementSection::Actions)
+                && cx.has_children
+                && is_topic(s, self.people);
+            // A step under an entry that names its owner (`Tim: Teams
+            // charters` above `Create a plan`) is that owner's task, unless
+            // it reports a state (`Security team - looking for a chair`).
+            let owned_step = cx.under_entry
+                && !inherited.is_empty()
+                && inherited.iter().all(|o| o.assignee != "group")
+                && !states(&f)
+                && !STATUS.is_match(s)
+                && cues::names_task(s);
+            let listed = (cx.in_list_of == Some(StatementSection::Actions) && !topic_head)
                 || (cx.under_entry
                     && cx
                         .parent_text
                         .as_deref()
                         .is_some_and(|p| is_topic(p, self.people)))
+                || owned_step
                 || labelled_action(s);
             let is_action = !ruled
+                && !topic_head
                 && words(s) >= 2
                 && (listed
                     || (checked.is_some() && !owners_named(s, self.people).is_empty())
