@@ -158,6 +158,13 @@ pub fn looks_like_first_name(w: &str) -> bool {
             || lower.ends_with("ly"))
 }
 
+/// `ARM`, `PSF`: a short word in capitals, the subject of a `will`.
+fn is_acronym(n: &str, verb: &str) -> bool {
+    (2..=5).contains(&n.len())
+        && n.chars().all(|c| c.is_ascii_uppercase())
+        && (verb == "will" || verb.ends_with("going to"))
+}
+
 fn split_subjects(subj: &str) -> Vec<String> {
     subj.split([',', '&'])
         .flat_map(|p| p.split(" and "))
@@ -201,10 +208,16 @@ pub fn commitments(s: &str, people: &People, antecedent: &[Owner]) -> Vec<Owner>
             "we" | "our team" => return vec![Owner::group(subj)],
             "i" => continue,
             "he" | "she" | "they" => {
-                if antecedent.is_empty() {
-                    continue;
+                if !antecedent.is_empty() {
+                    return antecedent.to_vec();
                 }
-                return antecedent.to_vec();
+                // `Barry and Thomas checked in on the draft, they will send
+                // it`: the antecedent opens the same sentence.
+                let opening = sentence_subjects(s, people);
+                if c.get(0).unwrap().start() > 0 && !opening.is_empty() {
+                    return opening;
+                }
+                continue;
             }
             _ => {}
         }
@@ -250,8 +263,10 @@ pub fn commitments(s: &str, people: &People, antecedent: &[Owner]) -> Vec<Owner>
             // the same (`Try to …`, `Defer to …`), it must also be written as
             // a name elsewhere in the minutes (`Rodd/James` … `James to …`).
             let first = n.split_whitespace().next().unwrap_or("");
-            let name_like =
-                looks_like_first_name(first) && (verb != "to" || people.proper_noun(first));
+            // `ARM will reimburse the costs`: an organisation's acronym
+            // commits as a name does.
+            let name_like = (looks_like_first_name(first) || is_acronym(&n, verb))
+                && (verb != "to" || people.proper_noun(first));
             let lower = n.to_lowercase();
             if (!n.starts_with('@') && !people.knows(&n) && !name_like)
                 || lower.starts_with("the ")
@@ -483,6 +498,27 @@ mod tests {
         let after = owners("they will send it out soon", &p, &[], &before);
         assert_eq!(after.len(), 2);
         assert_eq!(after[1].assignee, "bo-c");
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_subject_of_its_own_sentence() {
+        let p = people();
+        let o = owners(
+            "Ana and Bo checked in on the draft, they will be sending it soon",
+            &p,
+            &[],
+            &[],
+        );
+        assert_eq!(o.len(), 2, "{o:?}");
+        assert_eq!(
+            who("ARM will reimburse the costs"),
+            vec![("ARM".to_owned(), None)]
+        );
+        // The group's own acronym is the group.
+        assert_eq!(
+            who("SC will send the notice"),
+            vec![("group".to_owned(), None)]
+        );
     }
 
     #[test]
