@@ -64,7 +64,7 @@ static PLURAL_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:plan|need|agree|are|have)\b").unwrap());
 
 /// `asked Ana to …`, `told Ezio he should …`, `reminded Bo to …`.
-static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:asked|told|informed|reminded|requested|tasked|invited|encouraged)\s+(?P<who>@[A-Za-z0-9][A-Za-z0-9-]*|\p{Lu}[\p{L}'’.-]*)\s+(?:to\b|(?:that\s+)?(?:he|she|they)\s+(?:should|would|will|must|needs?\s+to))").unwrap()
 });
 

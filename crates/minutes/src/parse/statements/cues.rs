@@ -12,7 +12,7 @@
 //! worth elsewhere. They carry knowledge of how minute-takers write that
 //! the keys alone are too few to teach.
 
-use super::assignees::{NOT_COMMITMENT_REST, People, commitments};
+use super::assignees::{ASKED, NOT_COMMITMENT_REST, People, commitments};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -165,7 +165,19 @@ pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
             out.push("cue:concluded");
         }
     }
-    let subjects = commitments(s, people, &[]);
+    let mut subjects = commitments(s, people, &[]);
+    // `The SC asked Ana to draft it`, `informed Ezio he should …`: a task
+    // given to someone is their commitment; `asked that people review …`
+    // is one given to the group. Both read as the commitment cues, whose
+    // weights every family teaches, rather than as cues of their own that
+    // few families show.
+    if subjects.is_empty() {
+        if let Some(c) = ASKED.captures(s) {
+            subjects.push(people.resolve(&c["who"]));
+        } else if REQUEST.is_match(s) {
+            subjects.push(super::roster::Owner::group("group"));
+        }
+    }
     if subjects.iter().any(|o| o.assignee == "group") {
         out.push("cue:we_commit");
     } else if !subjects.is_empty() {
@@ -261,6 +273,34 @@ mod tests {
             "No regressions since we adopted the new runner.",
         ] {
             assert!(cues(s, &people).contains(&"cue:undone"), "{s}");
+        }
+    }
+
+    #[test]
+    fn tasks_given_and_pending_work_read_as_commitments() {
+        let people = People::new(&[]);
+        // Issue 10: forms of the python keys mapped onto the commitment
+        // cues every family teaches.
+        for (s, cue) in [
+            (
+                "The council asked Wren to draft the reply.",
+                "cue:person_commits",
+            ),
+            (
+                "Odile asked that people review the changelog.",
+                "cue:we_commit",
+            ),
+            ("RFC 9 to be reviewed next week", "cue:subjectless_will"),
+            ("Survey responses to be checked", "cue:subjectless_will"),
+        ] {
+            assert!(cues(s, &people).contains(&cue), "{s}: {cue}");
+        }
+        for s in [
+            "The feature seems to be supported everywhere.",
+            "The date is yet to be determined.",
+            "This needs to be fixed upstream.",
+        ] {
+            assert!(!cues(s, &people).contains(&"cue:subjectless_will"), "{s}");
         }
     }
 }
