@@ -21,7 +21,9 @@ static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)\b(?:
             agreed | (?:we|all|everyone|group|team|both)\x20(?:discuss(?:ed)?\x20and\x20)?agree\b
           | (?:\w+\x20and\x20\w+|we|they)\x20agree\x20(?:to|on|that|about)\b
-          | agreement\x20(?:was\x20)?reached | (?:general|broad|rough)\x20agreement
+          | agreement\x20(?:was\x20)?reached | (?:general|broad|rough)\x20agreement | agreement\x20(?:on|that)\b
+          | (?:was|were|has\x20been)\x20determined\x20that
+          | (?:looks?|is|are)\x20good,?\x20[^.]{0,20}\b(?:can|to)\x20(?:continue|proceed|go\x20ahead|move\x20forward)
           | there(?:'s|’s|\x20is|\x20was)\x20(?:general\x20|broad\x20)?agreement
           | consensus
           | decided | decision(?:\x20was|\x20is|:) | decide[sd]?\x20to
@@ -248,6 +250,9 @@ mod tests {
             "The council accepted RFC 12 (streaming exports).",
             "The board unanimously rejected the proposal.",
             "Proceeding with the offer to host the summit in Lyon",
+            "Seems agreement on asking maintainers to relicense.",
+            "It was determined that the write-up lacks the trade-offs.",
+            "Current draft looks good, can continue with a new RFC",
         ] {
             let c = cues(s, &people);
             assert!(
@@ -261,6 +266,7 @@ mod tests {
             "Waiting for acceptance of the charter before we publish.",
             "Waiting to see how the pilot goes before proceeding with other teams",
             "No regressions since we adopted the new runner.",
+            "We need agreement on the schedule first.",
         ] {
             let c = cues(s, &people);
             assert!(!c.contains(&"cue:concluded"), "{s}: {c:?}");
