@@ -238,7 +238,8 @@ impl Classifier<'_> {
                         .as_deref()
                         .is_some_and(|p| is_topic(p, self.people)))
                 || owned_step
-                || labelled_action(s);
+                || labelled_action(s)
+                || self.terse_assignment(s);
             let is_action = !ruled
                 && !topic_head
                 && words(s) >= 2
@@ -300,6 +301,31 @@ impl Classifier<'_> {
 }
 
 impl Classifier<'_> {
+    /// `James to schedule the next call`, `@ana to review #12`: the terse
+    /// form minute-takers keep for assigning work, when what opens it is
+    /// someone (an attendee, a handle, or a name the minutes write as a
+    /// name elsewhere; `Try to …` opens a sentence the same way).
+    fn terse_assignment(&self, s: &str) -> bool {
+        static HANDLE_TO: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\W*@[A-Za-z0-9][A-Za-z0-9-]*\s+to\s+\p{Ll}").unwrap());
+        if HANDLE_TO.is_match(s) {
+            return true;
+        }
+        NAME_TO.captures(s).is_some_and(|c| {
+            let name = &c["name"];
+            let rest = &s[c.get(0).unwrap().end() - 1..];
+            // `Alpine to tier 2 is approved`: a move from one thing to
+            // another, the subject of a verb that follows.
+            static NOUN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b").unwrap()
+            });
+            !assignees::NOT_COMMITMENT_REST.is_match(rest)
+                && !NOUN_PHRASE.is_match(rest)
+                && (self.people.knows(name)
+                    || (assignees::looks_like_first_name(name) && self.people.proper_noun(name)))
+        })
+    }
+
     /// Who owns an action: in a task box, the people it names (else the
     /// owners its sentence gives); elsewhere the owners its sentence gives,
     /// inherited from the action it details, or from the sentence before.
