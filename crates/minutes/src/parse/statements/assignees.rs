@@ -95,7 +95,7 @@ static DISCOURSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `(led by Ulises)`, `(owner: Ana)`, `(Marco will lead this)`.
-static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:led|lead|owned|owner|driven)\s*(?:by)?:?\s*([^)]+)\)|\(([\p{Lu}][\p{L}'’-]+)\s+will\s+lead(?:\s+this|\s+it)?\)").unwrap()
 });
 

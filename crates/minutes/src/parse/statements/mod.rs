@@ -304,11 +304,14 @@ impl Classifier<'_> {
     /// `James to schedule the next call`, `@ana to review #12`: the terse
     /// form minute-takers keep for assigning work, when what opens it is
     /// someone (an attendee, a handle, or a name the minutes write as a
-    /// name elsewhere; `Try to …` opens a sentence the same way).
+    /// name elsewhere; `Try to …` opens a sentence the same way); or work
+    /// with the person who leads it in parentheses.
     fn terse_assignment(&self, s: &str) -> bool {
         static HANDLE_TO: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\W*@[A-Za-z0-9][A-Za-z0-9-]*\s+to\s+\p{Ll}").unwrap());
-        if HANDLE_TO.is_match(s) {
+        // `Build a script for the metrics (lead by Ulises)`: work with
+        // someone named to lead it.
+        if HANDLE_TO.is_match(s) || assignees::LEAD_BY.is_match(s) {
             return true;
         }
         NAME_TO.captures(s).is_some_and(|c| {
