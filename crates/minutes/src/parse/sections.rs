@@ -55,8 +55,9 @@ static ATTENDANCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static ROLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\W*(?P<role>
-            (?:voting\x20|non-voting\x20|board\x20|committee\x20|council\x20|tsc\x20|sc\x20|steering\x20(?:committee|council)\x20|core\x20team\x20)?members?
-          | directors?(?:\x20present)? | officers? | staff | liaisons? | chairs? | co-?chairs? | facilitators? | note\x20?takers? | scribes?
+            (?:(?:voting|non-voting|board|committee|council|tsc|sc|steering\x20(?:committee|council)|core\x20team|executive|project|pmc)\x20)?
+            (?:members? | directors? | officers? | staff | liaisons? | chairs? | co-?chairs? | facilitators? | note\x20?takers? | scribes?)
+            (?:\x20(?:present|attending|in\x20attendance))?
         )\W*?[:\-–—]\s*\**",
     )
     .unwrap()
@@ -85,7 +86,7 @@ static ACTION_SECTION: LazyLock<Regex> = LazyLock::new(|| {
 /// actions, or neither. A section reviewing past actions (`Actions review`,
 /// `Previous action items`) lists their status, not new actions.
 pub fn statement_section(text: &str) -> Option<StatementSection> {
-    let first = text.lines().next().unwrap_or("").trim();
+    let first = unnumbered(text.lines().next().unwrap_or("").trim());
     let lower = first.to_lowercase();
     if [
         "review",
@@ -121,7 +122,7 @@ pub fn statement_section(text: &str) -> Option<StatementSection> {
 /// Whether a heading names a generic part of minutes (`Agenda`, `Notes`),
 /// not an agenda item.
 pub fn is_generic_heading(text: &str) -> bool {
-    GENERIC_HEADING.is_match(text)
+    GENERIC_HEADING.is_match(unnumbered(text))
 }
 
 /// Whether a heading opens the Links section.
@@ -193,8 +194,19 @@ pub fn sections(blocks: &[Block], range: Range<usize>) -> Vec<Section> {
     out
 }
 
+/// A heading without its number: `2. Roll Call`, `IV) Action Items`, `B.
+/// Minutes` name the same sections as `Roll Call`, `Action Items`,
+/// `Minutes` (board minutes number every section).
+pub fn unnumbered(text: &str) -> &str {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,4}|[A-Ha-h])[.)]\s+").unwrap()
+    });
+    NUMBER.find(text).map_or(text, |m| &text[m.end()..])
+}
+
 /// The section a heading opens, if it is a section name.
 pub fn heading_section(text: &str) -> Option<Section> {
+    let text = unnumbered(text);
     if LINKS_HEADING.is_match(text) {
         return Some(Section::Links);
     }
@@ -244,6 +256,12 @@ pub fn label_end(first_line: &str) -> usize {
 /// `board member`).
 fn role_name(label: &str) -> String {
     let lower = label.trim().to_lowercase();
+    // `Directors present` are directors.
+    let lower = ["present", "attending", "in attendance"]
+        .iter()
+        .find_map(|w| lower.strip_suffix(w).map(str::trim_end))
+        .unwrap_or(&lower)
+        .to_owned();
     let mut words: Vec<String> = lower.split_whitespace().map(str::to_owned).collect();
     if let Some(last) = words.last_mut()
         && last.len() > 3
@@ -281,6 +299,8 @@ mod tests {
             ("Actions review", None),
             ("Previous action items", None),
             ("Action Items Discussion", None),
+            ("5. Action Items", Some(StatementSection::Actions)),
+            ("IV) Resolutions", Some(StatementSection::Decisions)),
             ("Release plan for v22 and what it means", None),
         ] {
             assert_eq!(statement_section(t), want, "{t}");
@@ -296,6 +316,18 @@ mod tests {
         assert_eq!(
             label_section("Board members:", true),
             Some((Section::Present(Some("board member".into())), true))
+        );
+        assert_eq!(
+            label_section("Executive Officers Present:", true),
+            Some((Section::Present(Some("executive officer".into())), true))
+        );
+        assert_eq!(
+            label_section("Directors Present:", true),
+            Some((Section::Present(Some("director".into())), true))
+        );
+        assert_eq!(
+            heading_section("2. Roll Call"),
+            Some(Section::Present(None))
         );
         assert_eq!(label_section("Maintainers: (@a / @b)?", false), None);
         assert_eq!(label_section("Members: Ana, Bo", false), None);
