@@ -56,7 +56,77 @@ const HEADER_WORDS: &[&str] = &[
     "representing",
     "title",
     "notes",
+    "abbreviation",
+    "abbr",
+    "initials",
+    "company",
+    "affiliations",
+    "organizations",
+    "organisations",
+    "full",
+    "of",
+    "user",
+    "id",
 ];
+
+/// What a column of an attendance table holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Handle,
+    Organisation,
+    Role,
+    /// Initials, e-mail, notes, presence: not part of the person line.
+    Other,
+}
+
+/// The columns of an attendance table's header row, when it names a
+/// column for the person's name.
+fn header_columns(text: &str) -> Option<Vec<Column>> {
+    if !is_table_header(text) {
+        return None;
+    }
+    let columns: Vec<Column> = cells(text)
+        .iter()
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let has = |ws: &[&str]| {
+                lower
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| ws.contains(&w))
+            };
+            if has(&["github", "handle", "username", "login", "user", "id"]) {
+                Column::Handle
+            } else if has(&[
+                "affiliation",
+                "affiliations",
+                "organization",
+                "organizations",
+                "organisation",
+                "organisations",
+                "company",
+                "employer",
+                "representing",
+            ]) {
+                Column::Organisation
+            } else if has(&["role", "title"]) {
+                Column::Role
+            } else if has(&[
+                "name",
+                "names",
+                "attendee",
+                "attendees",
+                "member",
+                "members",
+            ]) {
+                Column::Name
+            } else {
+                Column::Other
+            }
+        })
+        .collect();
+    columns.contains(&Column::Name).then_some(columns)
+}
 
 /// A person found in the attendance, before de-duplication.
 struct Found {
@@ -140,10 +210,16 @@ impl Reader<'_> {
         let mut item_section: Vec<Option<Section>> = vec![None; self.doc.blocks.len()];
         // The presence column of the table being read, if it has one.
         let mut presence: Option<usize> = None;
+        // What each column of the table being read holds, if its header
+        // says.
+        let mut columns: Option<Vec<Column>> = None;
         let blocks: Vec<(usize, &Block, Section)> = self.blocks().collect();
         for (i, b, s) in blocks {
             if b.kind != Kind::TableRow {
                 presence = None;
+                columns = None;
+            } else if let Some(c) = header_columns(&b.text) {
+                columns = Some(c);
             }
             // A table whose header names people and has a presence column
             // (`| Name | Present |`) is a roll call wherever it sits: no
@@ -198,7 +274,7 @@ impl Reader<'_> {
                     }
                 }
             }
-            self.attendance_block(i, b, own_label.is_some(), role, found);
+            self.attendance_block(i, b, own_label.is_some(), role, columns.as_deref(), found);
         }
     }
 
@@ -209,6 +285,7 @@ impl Reader<'_> {
         b: &Block,
         labelled: bool,
         role: Option<String>,
+        columns: Option<&[Column]>,
         found: &mut Vec<Found>,
     ) {
         // Text after an inline label, or the whole text.
@@ -220,8 +297,18 @@ impl Reader<'_> {
         };
         let links = people::block_links(b);
         let allow_split = labelled || b.kind == Kind::Paragraph;
+        // A row's role cell, under a header naming it, is the person's
+        // role in the meeting.
+        let mut role = role;
         let lines: Vec<(usize, String)> = if b.kind == Kind::TableRow {
-            vec![(b.line, table_row_as_person(&text))]
+            let (line, row_role) = match columns {
+                Some(cols) => table_row_by_header(&text, cols),
+                None => (table_row_as_person(&text), None),
+            };
+            if row_role.is_some() {
+                role = row_role;
+            }
+            vec![(b.line, line)]
         } else {
             text.split('\n')
                 .enumerate()
@@ -231,7 +318,6 @@ impl Reader<'_> {
         // A paragraph of label lines (`**Staff:** Olu` under `**Directors
         // present:** …`, with no blank line between) switches role, or to
         // absence, at each line that opens with a label of its own.
-        let mut role = role;
         let mut absent = false;
         for (n, (line, l)) in lines.into_iter().enumerate() {
             let mut l = l;
@@ -448,6 +534,33 @@ fn table_row_as_person(text: &str) -> String {
     out
 }
 
+/// A row of an attendance table whose header names its columns, as one
+/// person line (`Name (@handle) - Organisation`) and the row's role, if
+/// any. Initials, e-mail and notes are left out: an initials column is not
+/// an employer.
+fn table_row_by_header(text: &str, columns: &[Column]) -> (String, Option<String>) {
+    let cells = cells(text);
+    let cell = |want: Column| {
+        columns
+            .iter()
+            .zip(&cells)
+            .find(|(c, v)| **c == want && !v.is_empty())
+            .map(|(_, v)| *v)
+    };
+    let mut line = cell(Column::Name).unwrap_or_default().to_owned();
+    if let Some(h) = cell(Column::Handle) {
+        let h = h.trim_start_matches('@');
+        if !h.is_empty() && !h.contains(' ') {
+            line.push_str(&format!(" (@{h})"));
+        }
+    }
+    if let Some(o) = cell(Column::Organisation) {
+        line.push_str(&format!(" - {o}"));
+    }
+    let role = cell(Column::Role).map(|r| r.trim().to_lowercase());
+    (line, role)
+}
+
 fn is_absence_mark(cell: &str) -> bool {
     matches!(
         cell.trim().to_lowercase().as_str(),
@@ -479,6 +592,25 @@ fn is_table_header(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_says_what_each_column_holds() {
+        // Issue 10: an initials column is not the employer.
+        let cols = header_columns("Name\tAbbreviation\tOrganization").unwrap();
+        assert_eq!(
+            table_row_by_header("Ana Lima\tAL\tAcme Cloud", &cols),
+            ("Ana Lima - Acme Cloud".to_owned(), None)
+        );
+        let cols = header_columns("Member\tGitHub ID\tRole\tCompany").unwrap();
+        assert_eq!(
+            table_row_by_header("Bo Chen\tbochen\tChair\tWidget Co", &cols),
+            (
+                "Bo Chen (@bochen) - Widget Co".to_owned(),
+                Some("chair".to_owned())
+            )
+        );
+        assert_eq!(header_columns("Ana Lima\tAL\tAcme Cloud"), None);
+    }
 
     #[test]
     fn presence_tables() {

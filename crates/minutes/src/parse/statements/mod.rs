@@ -199,7 +199,10 @@ impl Classifier<'_> {
                 count: units.len(),
             };
             let f = features::features(&unit, self.people);
-            let ruled = cx.in_list_of == Some(StatementSection::Decisions)
+            // An entry of a list of conclusions that assigns work (`Ana to
+            // update the PR`) is that work, not a conclusion.
+            let assigns = labelled_action(s) || self.terse_assignment(s);
+            let ruled = (cx.in_list_of == Some(StatementSection::Decisions) && !assigns)
                 || records_procedure(s)
                 || features::DECISION_LABEL.is_match(s);
             if let Some(trace) = self.trace {
