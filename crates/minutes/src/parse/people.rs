@@ -311,7 +311,14 @@ fn parse_chunk(chunk: &str) -> Vec<Entry> {
     }
     let mut roles: Vec<String> = Vec::new();
     let mut affiliation = None;
+    // `(she/her)`: pronouns are neither a role nor an employer.
+    static PRONOUNS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:she|he|they|ze|xe|it|any)(?:\s*/\s*(?:her|hers|him|his|them|their|theirs|they|she|he|zir|xem|it|all|any))+$").unwrap()
+    });
     for e in extras {
+        if PRONOUNS.is_match(e.trim()) {
+            continue;
+        }
         if role_of(&e).is_some() {
             roles.push(e);
         } else if !e.eq_ignore_ascii_case("github") && !e.eq_ignore_ascii_case("twitter") {
@@ -488,6 +495,12 @@ mod tests {
         let e = parse_line("@cdiaz (Carla Diaz, Microsoft)", &[], false);
         assert!(
             matches!(&e[0], Entry::Person { name: Some(n), affiliation: Some(a), .. } if n == "Carla Diaz" && a == "Microsoft")
+        );
+        // Pronouns are no employer (issue 10).
+        let e = parse_line("Ana Lima - Acme Cloud (she/her)", &[], false);
+        assert!(
+            matches!(&e[0], Entry::Person { affiliation: Some(a), role: None, .. } if a == "Acme Cloud"),
+            "{e:?}"
         );
         let e = parse_line("Jane Roe @jroe (Observer)", &[], false);
         assert!(matches!(&e[0], Entry::Person { role: Some(r), .. } if r == "Observer"));
