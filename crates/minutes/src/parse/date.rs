@@ -46,6 +46,11 @@ static US_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d\d)(?:[^0-9]|$)").unwrap()
 });
 
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    // 02.04.2025: day first, as the minutes of continental Europe write it.
+    Regex::new(r"(?:^|[^\w.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?:[^0-9.]|$)").unwrap()
+});
+
 static MONTH_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     let m = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
     Regex::new(&format!(
@@ -111,6 +116,13 @@ pub fn find_with_span(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
             return Some((date, c.get(0)?.range()));
         }
     }
+    for c in DOTTED.captures_iter(s) {
+        let (d, m, y): (u32, u32, u32) =
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        if let Some(date) = Date::new(y, m, d) {
+            return Some((date, c.get(1)?.start()..c.get(3)?.end()));
+        }
+    }
     for c in US_NUMERIC.captures_iter(s) {
         let (a, b, y): (u32, u32, u32) =
             (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
@@ -149,6 +161,8 @@ mod tests {
             ("notes 20210716", "2021-07-16"),
             ("sync 07/16/2021", "2021-07-16"),
             ("sync 2024/1/9", "2024-01-09"),
+            ("## 02.04.2025", "2025-04-02"),
+            ("Sitzung vom 9.12.2024", "2024-12-09"),
         ] {
             assert_eq!(iso(s).as_deref(), Some(want), "{s}");
         }
@@ -163,6 +177,7 @@ mod tests {
             "v20.10.1",
             "$DATE$",
             "2023-0803",
+            "v1.2.2024",
         ] {
             assert_eq!(iso(s), None, "{s}");
         }

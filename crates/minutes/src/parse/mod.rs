@@ -128,6 +128,7 @@ fn parse_inner(text: &str, cx: &Context, traced: bool) -> (Minutes, Vec<Vec<stat
             m.meetings.push(meeting);
         }
         Some(sections) => {
+            unassigned_text(&doc.blocks, &sections, &mut m.diagnostics);
             for (index, s) in sections.into_iter().enumerate() {
                 let mut r = Reader::new(&doc, index, s.blocks.clone(), cx.repo.clone());
                 r.meeting.heading = Some(s.heading.clone());
@@ -169,6 +170,35 @@ fn parse_inner(text: &str, cx: &Context, traced: bool) -> (Minutes, Vec<Vec<stat
         .map(|t| t.into_iter().map(RefCell::into_inner).collect())
         .unwrap_or_default();
     (m, traces)
+}
+
+/// Says where text between two meetings of a log belongs to neither: a
+/// heading at a meeting's level that is no date (`## 02/04` unread, `##
+/// Notes`) ends the meeting before it, and what follows until the next
+/// dated heading is in no meeting. Nothing is dropped silently.
+fn unassigned_text(
+    blocks: &[Block],
+    sections: &[meetings::MeetingSection],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for pair in sections.windows(2) {
+        let gap = pair[0].blocks.end..pair[1].blocks.start;
+        let Some(first) = blocks[gap.clone()]
+            .iter()
+            .find(|b| !matches!(b.kind, Kind::Heading(_)) && !b.text.trim().is_empty())
+        else {
+            continue;
+        };
+        let heading = blocks[gap.start].text.trim();
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "outside-meetings",
+            first.line,
+            format!(
+                "text after `{heading}` belongs to no meeting: that heading is not a meeting's date, so the meeting above ends there"
+            ),
+        ));
+    }
 }
 
 /// The title: the front matter's, else the first level-1 heading; else a
@@ -396,5 +426,50 @@ mod line_tests {
         assert_eq!(m.actions[0].lines, Lines::one(13));
         assert_eq!(m.mentions[0].line, 15);
         assert_eq!(m.attendees[0].line, 5);
+    }
+}
+
+#[cfg(test)]
+mod log_tests {
+    use super::*;
+
+    fn cx() -> Context {
+        Context {
+            source: "log.md".into(),
+            file_name: "2025-protokoll.md".into(),
+            repo: Repo::parse("zeta/board"),
+            model: None,
+        }
+    }
+
+    /// Issue 10: a log whose meetings are headed by day-first dotted dates
+    /// gives one meeting per heading, and text under an undated heading of
+    /// the same level (here `## Notes`) is reported, not silently dropped.
+    #[test]
+    fn text_between_meetings_is_reported() {
+        let text = "# Board log 2025\n\n## 04.02.2025\n\nPresent: Ann Lee, Bo Chen\n\n## Notes\n\nThe room moves next year.\n\n## 11.03.2025\n\nPresent: Ann Lee\n";
+        let m = parse(text, &cx());
+        let dates: Vec<String> = m
+            .meetings
+            .iter()
+            .map(|x| x.date.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(dates, ["2025-02-04", "2025-03-11"]);
+        let warn: Vec<_> = m
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "outside-meetings")
+            .collect();
+        assert_eq!(warn.len(), 1, "{:?}", m.diagnostics);
+        assert_eq!(warn[0].line, 9);
+    }
+
+    /// A log without text between its meetings has nothing to report.
+    #[test]
+    fn adjacent_meetings_report_nothing() {
+        let text = "# Board log 2025\n\n## 04.02.2025\n\nPresent: Ann Lee\n\n## 11.03.2025\n\nPresent: Ann Lee\n";
+        let m = parse(text, &cx());
+        assert_eq!(m.meetings.len(), 2);
+        assert!(m.diagnostics.iter().all(|d| d.code != "outside-meetings"));
     }
 }
