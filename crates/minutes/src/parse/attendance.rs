@@ -337,14 +337,28 @@ impl Reader<'_> {
             if absent || is_table_header(&l) || adds_oneself(&l) {
                 continue;
             }
-            let entries = people::parse_line(&l, &links, allow_split);
+            // `TOC: Ana Ortiz (Acme), Bram de Wit (Globex)`: a label of its
+            // own groups this line's people.
+            let mut line_role = role.clone();
+            let mut split = allow_split;
+            if b.kind != Kind::TableRow
+                && !(n == 0 && labelled)
+                && let Some((label_role, end)) = group_label(&l)
+            {
+                if label_role.is_some() {
+                    line_role = label_role;
+                }
+                l = l[end..].to_owned();
+                split = true;
+            }
+            let entries = people::parse_line(&l, &links, split);
             if entries.is_empty() {
                 self.unread_attendee_line(&l, line);
             }
             for entry in entries {
                 found.push(Found {
                     entry,
-                    role: role.clone(),
+                    role: line_role.clone(),
                     line,
                 });
             }
@@ -449,6 +463,74 @@ impl Reader<'_> {
             );
         }
     }
+}
+
+/// `TOC: Ana Ortiz (Acme), Bram de Wit (Globex)`, `Non-TOC: …`,
+/// `Minutes, driver: TC`, `People: TC, Ana Ortiz`: inside an attendance
+/// section, a short label before a colon says what the people after it
+/// are. Returns the role it gives (none for a label that only says
+/// "people" or where they sat) and where the names start. `Ana: @ana` and
+/// `Bram de Wit: @bram` are a person and a handle, not a label: a label
+/// is an acronym, has a lower-case word, or heads a list of several.
+fn group_label(line: &str) -> Option<(Option<String>, usize)> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[\s*_>+-]*(?P<label>\p{L}[\p{L}\p{N}&/'’ .,-]{0,40}?)[\s*_]*:[\s*_]*(?P<rest>\S.*)$",
+        )
+        .unwrap()
+    });
+    const NO_ROLE: &[&str] = &[
+        "people",
+        "folks",
+        "everyone",
+        "names",
+        "in person",
+        "remote",
+        "online",
+        "virtual",
+        "in the room",
+        "on site",
+        "onsite",
+        "on call",
+        "zoom",
+        "irc",
+        "video",
+    ];
+    let c = LABEL.captures(line)?;
+    let label = c["label"].trim_end_matches([' ', ',', '.']);
+    let rest = &c["rest"];
+    if rest.starts_with("//") {
+        return None;
+    }
+    let words: Vec<&str> = label.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let several = rest
+        .split([',', ';'])
+        .filter(|p| !p.trim().is_empty())
+        .count()
+        >= 2;
+    // `Thomas GENTILHOMME: @fraxken`, `Ulises gascon: @ulisesGascon`: one
+    // handle after the colon is that person's.
+    if !several && rest.trim_start().starts_with('@') {
+        return None;
+    }
+    let acronym = label
+        .split([' ', '-', '/'])
+        .any(|w| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()));
+    let lower_word = words.iter().skip(1).any(|w| {
+        w.chars().next().is_some_and(char::is_lowercase) && !people::PARTICLES.contains(w)
+    });
+    let name_like = words.len() >= 2
+        && super::statements::assignees::looks_like_first_name(words[0])
+        && !lower_word;
+    if !(acronym || lower_word || (several && !name_like)) {
+        return None;
+    }
+    let folded = label.to_lowercase();
+    let role = (!NO_ROLE.contains(&folded.as_str())).then(|| sections::role_name(label));
+    Some((role, c.name("rest")?.start()))
 }
 
 fn cells(text: &str) -> Vec<&str> {
@@ -610,6 +692,74 @@ mod tests {
             )
         );
         assert_eq!(header_columns("Ana Lima\tAL\tAcme Cloud"), None);
+    }
+
+    /// Issue 10: attendance grouped by a label of the group's own
+    /// (`TOC:`, `Non-TOC:`) and a person's own `Name: @handle` line.
+    #[test]
+    fn group_labels_and_people() {
+        let role = |l: &str| group_label(l).map(|(r, end)| (r, l[end..].to_owned()));
+        assert_eq!(
+            role("TOC: Ana Ortiz (Acme), Bram de Wit (Globex)"),
+            Some((
+                Some("toc".into()),
+                "Ana Ortiz (Acme), Bram de Wit (Globex)".into()
+            ))
+        );
+        assert_eq!(
+            role("Non-TOC: Dora Petrova"),
+            Some((Some("non-toc".into()), "Dora Petrova".into()))
+        );
+        assert_eq!(
+            role("Core team: Ana, Bo"),
+            Some((Some("core team".into()), "Ana, Bo".into()))
+        );
+        assert_eq!(
+            role("People: TC, Ana Ortiz"),
+            Some((None, "TC, Ana Ortiz".into()))
+        );
+        for person in [
+            "Ana: @ana",
+            "Thomas GENTILHOMME: @fraxken",
+            "Ulises gascon: @ulisesGascon",
+            "Bram de Wit: @bram",
+            "Ana Ortiz",
+            "Recording: https://example.org/v/1",
+        ] {
+            assert_eq!(group_label(person), None, "{person}");
+        }
+    }
+
+    /// The people of one attendance section, with their roles.
+    fn roll(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+        let cx = super::super::Context {
+            source: "t.md".into(),
+            file_name: "2025-03-04.md".into(),
+            repo: crate::model::Repo::parse("zeta/toc"),
+            model: None,
+        };
+        super::super::parse(text, &cx).meetings[0]
+            .attendees
+            .iter()
+            .map(|a| (a.name.clone(), a.role.clone(), a.affiliation.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn labelled_lines_give_roles_and_bots_and_counts_are_no_one() {
+        let got = roll(
+            "# TOC 2025-03-04\n\n## Attendees\n\n- TOC: Ana Ortiz (Acme), Bo Chen\n- Ilse Berg, Red Hat\n\n## People present (lines said)\n\n* kira (52)\n* zetabot (4)\n",
+        );
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (s("Ana Ortiz"), s("toc"), s("Acme")),
+                (s("Bo Chen"), s("toc"), None),
+                (s("Ilse Berg"), None, s("Red Hat")),
+                (s("kira"), None, None),
+            ]
+        );
     }
 
     #[test]

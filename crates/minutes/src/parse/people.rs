@@ -145,7 +145,7 @@ pub fn parse_line(text: &str, links: &[(String, String)], allow_split: bool) -> 
         .captures_iter(text)
         .filter(|c| c.get(2).is_none())
         .count();
-    let chunks: Vec<&str> = if allow_split || handles >= 2 {
+    let chunks: Vec<&str> = if allow_split || handles >= 2 || several_people(text) {
         split_outside_parens(text)
     } else {
         vec![text]
@@ -162,6 +162,34 @@ pub fn parse_line(text: &str, links: &[(String, String)], allow_split: bool) -> 
     };
     chunks.into_iter().flat_map(parse_chunk).collect()
 }
+
+/// Whether a line without handles lists several people by their own
+/// shape: each comma-separated part is a name with its own parenthesis
+/// (`Ana Ortiz (Acme), Bram de Wit (Globex)`). `Jane Doe, Red Hat` is one
+/// person and her employer, so parts without a parenthesis do not count.
+fn several_people(text: &str) -> bool {
+    let chunks = split_outside_parens(text);
+    chunks.len() >= 2
+        && chunks.iter().all(|c| {
+            let c = c.trim();
+            c.ends_with(')')
+                && c.find('(').is_some_and(|open| {
+                    let name = c[..open].trim();
+                    !name.is_empty()
+                        && name.split_whitespace().count() <= 4
+                        && name.split_whitespace().all(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                || PARTICLES.contains(&w)
+                        })
+                })
+        })
+}
+
+/// Lower-case words inside names (`Bram de Wit`, `Ludwig van Beethoven`).
+pub(super) const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+    "bin", "ibn", "al", "y", "e", "ter", "ten", "zu",
+];
 
 /// Replaces `[text](https://github.com/login)` by `text (@login)` so that the
 /// handle grammar sees the login.
@@ -299,6 +327,13 @@ fn parse_chunk(chunk: &str) -> Vec<Entry> {
         && handle.as_deref() != Some(name.as_str())
         && !NOT_NAMES.contains(&name.to_lowercase().as_str()))
     .then_some(name);
+    // `zetabot (4)`, `dependabot[bot]`: a bot that logged the meeting is
+    // not a person who attended it.
+    static BOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[a-z0-9_-]*bot|.*\[bot\])$").unwrap());
+    if handle.is_none() && name.as_deref().is_some_and(|n| BOT.is_match(n)) {
+        return entries;
+    }
     if handle.is_none() {
         match &name {
             None => return entries,
@@ -317,6 +352,10 @@ fn parse_chunk(chunk: &str) -> Vec<Entry> {
     });
     for e in extras {
         if PRONOUNS.is_match(e.trim()) {
+            continue;
+        }
+        // `kira (52)`: a count (lines said, a vote) or a time is no employer.
+        if !e.chars().any(char::is_alphabetic) {
             continue;
         }
         if role_of(&e).is_some() {

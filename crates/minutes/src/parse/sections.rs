@@ -254,7 +254,7 @@ pub fn label_end(first_line: &str) -> usize {
 
 /// A role label's role, singular and lower-case (`Board members` →
 /// `board member`).
-fn role_name(label: &str) -> String {
+pub fn role_name(label: &str) -> String {
     let lower = label.trim().to_lowercase();
     // `Directors present` are directors.
     let lower = ["present", "attending", "in attendance"]
@@ -280,7 +280,20 @@ pub fn ends_inline_section(text: &str) -> bool {
     GENERIC_HEADING.is_match(first)
         || LINKS_HEADING.is_match(first)
         || first.ends_with(':')
-        || (first.split_whitespace().count() > 8 && !first.contains('@'))
+        || (first.split_whitespace().count() > 8 && !first.contains('@') && !is_name_list(first))
+}
+
+/// A long line that is a list of short parts (`TOC: Ana Ortiz (Acme), Bram
+/// de Wit (Globex), Chen Yu (Initech)`), not prose: every comma-separated
+/// part, parentheses aside, has at most five words.
+fn is_name_list(line: &str) -> bool {
+    static PARENS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").unwrap());
+    let bare = PARENS.replace_all(line, "");
+    let parts: Vec<&str> = bare
+        .split([',', ';'])
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 5)
 }
 
 #[cfg(test)]
