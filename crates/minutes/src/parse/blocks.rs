@@ -6,7 +6,7 @@
 //! and its source lines. A list item's text is its own text only; nested
 //! items are blocks of their own that point back to it.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// A link inside a block's text.
@@ -94,6 +94,8 @@ struct Frame {
     cont_end: usize,
     /// (position in `text`, source byte offset) of each piece of text.
     marks: Vec<(usize, usize)>,
+    /// A paragraph read from hand-indented text (an indented code block).
+    indented: bool,
 }
 
 impl Frame {
@@ -118,6 +120,7 @@ impl Frame {
             cont_start: None,
             cont_end: 0,
             marks: Vec::new(),
+            indented: false,
         }
     }
 }
@@ -259,6 +262,15 @@ impl<'t> Builder<'t> {
                     f.open_links.push((at, dest_url.to_string()));
                 }
             }
+            // Text indented by four spaces at the top level is, in minutes,
+            // text laid out by hand (board minutes list the directors
+            // present that way), not code: it is read as a paragraph, one
+            // line per line. Fenced blocks are code and hold no notes.
+            Tag::CodeBlock(CodeBlockKind::Indented) if self.stack.is_empty() => {
+                let mut f = Frame::new(Kind::Paragraph, range.start, None);
+                f.indented = true;
+                self.stack.push(f);
+            }
             Tag::CodeBlock(_) => self.in_code_block = true,
             _ => {}
         }
@@ -335,7 +347,15 @@ impl<'t> Builder<'t> {
                     });
                 }
             }
-            TagEnd::CodeBlock => self.in_code_block = false,
+            TagEnd::CodeBlock => {
+                if matches!(self.stack.last(), Some(f) if f.indented)
+                    && let Some(mut f) = self.stack.pop()
+                {
+                    f.end = line_start_of_end(&range, self.text);
+                    self.emit(&f);
+                }
+                self.in_code_block = false;
+            }
             _ => {}
         }
     }
@@ -384,6 +404,22 @@ impl<'t> Builder<'t> {
     /// source: in the item's own text, or after its nested list.
     fn push_text(&mut self, t: &str, range: Range<usize>) {
         if self.in_code_block {
+            return;
+        }
+        // A line of hand-indented text, without its indentation.
+        if let Some(f) = self.stack.last_mut()
+            && f.indented
+        {
+            for line in t.split_inclusive('\n') {
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    f.marks.push((f.text.len(), range.start));
+                    f.text.push_str(trimmed);
+                }
+                if line.ends_with('\n') {
+                    f.text.push('\n');
+                }
+            }
             return;
         }
         if let Some(f) = self.stack.last_mut() {
