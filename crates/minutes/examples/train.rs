@@ -16,7 +16,8 @@
 //! `--no-lofo`, `--no-fitted` (skip a table), `--only FAMILY` (one row of
 //! the first table), `--show FAMILY` and `--show-fitted FAMILY` (each
 //! missed or invented fact), `--explain FAMILY` (the weights behind each
-//! held-out decision), `--weights` (the heaviest features).
+//! held-out decision), `--weights` (the heaviest features), `--feature
+//! NAME` (every sample with that feature and its label in the keys).
 //!
 //! Every sentence or bullet the parser hands the classifier is a sample;
 //! it is a decision (an action) when it matches a decision (an action) of
@@ -673,6 +674,24 @@ fn main() {
     );
     if let Some(fam) = args.get("--explain") {
         explain(&all, &fam, p);
+        return;
+    }
+    if let Some(feature) = args.get("--feature") {
+        // Every sample with the feature, and how the keys label it: what a
+        // feature's weight was learned from.
+        for s in all.iter().filter(|s| s.features.contains(&feature)) {
+            let label = match (s.decision, s.action) {
+                (true, true) => "decision+action",
+                (true, false) => "decision",
+                (false, true) => "action",
+                (false, false) => "-",
+            };
+            println!(
+                "{label:<16} {:<30} {}",
+                &s.family[..s.family.len().min(30)],
+                s.text
+            );
+        }
         return;
     }
     // Leave one family out: for each family, a model trained on the others

@@ -12,7 +12,9 @@ use super::sections::{self, Section, StatementSection};
 use super::statements::{self, BlockContext, Classifier, Owner};
 use super::{Reader, refs};
 use crate::model::{Action, AgendaItem, Decision, ItemRef, Lines, Mention, Repo, Severity};
+use regex::Regex;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// A block in which to look for statements, with where it sits.
 struct Candidate {
@@ -238,6 +240,27 @@ impl Reader<'_> {
                 owners_of.insert(c.block, owners);
             }
             for a in found.actions {
+                // A summary of the meeting's actions (`Action items, by
+                // person`, `Summary of action items`) restates work
+                // recorded above: one task, said twice, is one action.
+                // Only an entry of such a list restates, and only work
+                // recorded under another agenda item: the same words twice
+                // in one list are two tasks (`Talk about this one in a
+                // future meeting` under two topics).
+                let key = restated_key(&a.text);
+                let in_action_list = c.cx.in_list_of == Some(StatementSection::Actions)
+                    || c.cx.under_entry
+                    || c.cx.detail_of_action;
+                if in_action_list
+                    && self.meeting.actions.iter().any(|b| {
+                        b.assignee == a.owner.assignee
+                            && b.agenda_item != position
+                            && restated_key(&b.text) == key
+                            && (b.about.is_none() || a.about.is_none() || b.about == a.about)
+                    })
+                {
+                    continue;
+                }
                 self.check_assignee(&people, &a.owner, a.lines.start);
                 self.meeting.actions.push(Action {
                     assignee: a.owner.assignee,
@@ -336,4 +359,21 @@ fn is_agenda_boilerplate(text: &str) -> bool {
         || lower.starts_with("click +googlecalendar")
         || lower.contains("project calendar")
         || lower.starts_with("invited:")
+}
+
+/// An action's text as a restatement of it would read: without a label
+/// (`ACTION:`, `TODO:`), a tracker's mark (`[NEW]`), case or punctuation.
+fn restated_key(text: &str) -> String {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:(?:action(?:\s+items?)?|todo|ai)\s*[:\-–]\s*)?(?:\[(?:new|done|continues|continued|pending|open)\]\s*)?").unwrap()
+    });
+    LABEL
+        .replace(text, "")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

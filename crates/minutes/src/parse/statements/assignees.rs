@@ -141,9 +141,24 @@ pub fn is_group_subject(s: &str) -> bool {
         })
 }
 
+static IMPERATIVE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("imperative_openers.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
 /// A capitalised word that can be a person's name rather than a common
-/// word opening a sentence.
+/// word or an imperative verb opening a sentence (`Continue to work on …`
+/// has no owner named `Continue`).
 pub fn looks_like_first_name(w: &str) -> bool {
+    name_shaped(w) && !IMPERATIVE_OPENERS.contains(w.to_lowercase().as_str())
+}
+
+/// A capitalised word that is not a common word opening a sentence: what
+/// the classifier's features take for a name.
+pub fn name_shaped(w: &str) -> bool {
     let lower = w.to_lowercase();
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars()

@@ -60,7 +60,7 @@ static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
             \?\s*$
-          | \b(?:not|n't|never|no\x20longer)\b[^.]{0,25}\b(?:agree|agreed|decided|approved|accepted|resolved|consensus)
+          | \b(?:not|n't|never|no\x20longer|nothing|none|nobody)\b[^.]{0,25}\b(?:agree|agreed|decided|approved|accepted|resolved|consensus)
           | \bno\x20(?:clear\x20)?(?:consensus|agreement|decision|conclusion)
           | \b(?:needs?|need\x20to\x20get|needed|require[sd]?|requiring|seek(?:ing)?|ask(?:ing|ed)?\x20(?:\w+\x20){0,3}for|request(?:ing|ed)?|get(?:ting)?|gain|gather|awaiting|waiting\x20(?:for|on)|pending|until|before|for|once|after|if|whether|when|unless|hope|hoping|try(?:ing)?\x20to\x20reach|to\x20reach|reach|looking\x20for|build(?:ing)?)\x20(?:\w+\x20){0,4}?(?:approval|acceptance|consensus|agreement|decision|approved|accepted|agreed|resolved)
           | \b(?:to\x20be|yet\x20to\x20be|not\x20yet|will\x20be|should\x20be|can\x20be|could\x20be|would\x20be|must\x20be|might\x20be)\x20(?:\w+\x20)?(?:decided|approved|accepted|agreed|resolved)
@@ -267,6 +267,7 @@ mod tests {
             "Waiting to see how the pilot goes before proceeding with other teams",
             "No regressions since we adopted the new runner.",
             "We need agreement on the schedule first.",
+            "Discussed the sandbox backlog; nothing decided.",
         ] {
             let c = cues(s, &people);
             assert!(!c.contains(&"cue:concluded"), "{s}: {c:?}");

@@ -27,7 +27,7 @@
 //! when the trainer learns, so the two cannot drift apart.
 
 use super::BlockContext;
-use super::assignees::{People, is_group_subject, looks_like_first_name};
+use super::assignees::{People, is_group_subject, name_shaped};
 use crate::parse::blocks::Kind;
 use crate::parse::sections::StatementSection;
 use regex::Regex;
@@ -152,7 +152,7 @@ fn normalise(word: &str, people: &People) -> String {
         if people.knows(word) {
             return "<person>".into();
         }
-        if looks_like_first_name(word) && !word.chars().skip(1).any(char::is_uppercase) {
+        if name_shaped(word) && !word.chars().skip(1).any(char::is_uppercase) {
             return "<name>".into();
         }
     }
@@ -254,7 +254,7 @@ fn subject_class(s: &str, people: &People) -> &'static str {
         "thing"
     } else if s
         .split_whitespace()
-        .all(|w| looks_like_first_name(w) || w.eq_ignore_ascii_case("and"))
+        .all(|w| name_shaped(w) || w.eq_ignore_ascii_case("and"))
     {
         "name"
     } else {

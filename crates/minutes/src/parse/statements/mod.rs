@@ -118,6 +118,20 @@ pub struct Classifier<'a> {
     pub trace: Option<&'a std::cell::RefCell<Vec<Traced>>>,
 }
 
+/// `Follow up on past action items`, `Review of action items`: a title
+/// naming the earlier actions a meeting goes through (it ends there, so
+/// `Will comment to see if any outstanding action items are left` is not
+/// one).
+static PAST_ACTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:past|previous|prior|last\s+(?:week|meeting|time)(?:'s|’s)?|outstanding|old|existing)\s+action(?:\s+items?|s)\W*$|\breview(?:ing)?\s+(?:of\s+)?(?:the\s+)?action\s+items?\W*$").unwrap()
+});
+
+/// `(kira, 18:05:01)` at the end of a line: an IRC meeting bot's stamp.
+static IRC_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\([A-Za-z0-9_\[\]{}|^`\\-]+,\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*UTC)?\)\s*$")
+        .unwrap()
+});
+
 static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     // A motion or vote with its result, or consent to an agenda or minutes:
     // the formal procedure by which boards decide.
@@ -188,6 +202,14 @@ impl Classifier<'_> {
         } else {
             sentences::sentences(text)
         };
+        // `ACTION: kira to send … (kira, 18:05:01)`: an IRC meeting bot
+        // stamps each line with who said it and when; the stamp is not
+        // what was said.
+        let units: Vec<(usize, &str)> = units
+            .into_iter()
+            .map(|(start, s)| (start, IRC_STAMP.find(s).map_or(s, |m| &s[..m.start()])))
+            .filter(|(_, s)| !s.is_empty())
+            .collect();
         let mut decided: Vec<(usize, &str)> = Vec::new();
         let mut antecedent: Vec<Owner> = Vec::new();
         for (index, &(start, s)) in units.iter().enumerate() {
@@ -243,8 +265,15 @@ impl Classifier<'_> {
                 || owned_step
                 || labelled_action(s)
                 || self.terse_assignment(s);
+            // `Follow up on past action items`: the agenda's routine of
+            // going through earlier actions, not a new one.
+            let routine = words(s) <= 8
+                && PAST_ACTIONS.is_match(s)
+                && !labelled_action(s)
+                && !self.terse_assignment(s);
             let is_action = !ruled
                 && !topic_head
+                && !routine
                 && words(s) >= 2
                 && (listed
                     || (checked.is_some() && !owners_named(s, self.people).is_empty())
