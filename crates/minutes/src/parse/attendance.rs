@@ -67,6 +67,14 @@ const HEADER_WORDS: &[&str] = &[
     "of",
     "user",
     "id",
+    "voting",
+    "vote",
+    "seat",
+    "term",
+    "pronouns",
+    "location",
+    "timezone",
+    "country",
 ];
 
 /// What a column of an attendance table holds, by its header.
@@ -506,11 +514,20 @@ fn group_label(line: &str) -> Option<(Option<String>, usize)> {
     if words.is_empty() || words.len() > 4 {
         return None;
     }
-    let several = rest
+    let parts: Vec<&str> = rest
         .split([',', ';'])
-        .filter(|p| !p.trim().is_empty())
-        .count()
-        >= 2;
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // People are written as names or handles: `Quorum: 5 of 7 voting
+    // members present; quorum reached` lists none.
+    if !parts
+        .iter()
+        .all(|p| p.starts_with('@') || p.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let several = parts.len() >= 2;
     // `Thomas GENTILHOMME: @fraxken`, `Ulises gascon: @ulisesGascon`: one
     // handle after the colon is that person's.
     if !several && rest.trim_start().starts_with('@') {
@@ -661,14 +678,32 @@ fn is_table_header(line: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '✓' && c != '✔')
         .filter(|w| !w.is_empty())
         .collect();
+    let header_cell = |c: &&str| PRESENCE_HEADERS.contains(c) || HEADER_WORDS.contains(c);
+    // `| Name | Affiliation | Voting status |`: a row that opens with a
+    // column for the person and whose cells are mostly header words is the
+    // header, even with one word this list does not know.
+    let names_column = cells.first().is_some_and(|c| {
+        [
+            "name",
+            "names",
+            "member",
+            "members",
+            "attendee",
+            "attendees",
+            "full name",
+            "github",
+            "handle",
+        ]
+        .contains(c)
+    });
     !words.is_empty()
         && (words
             .iter()
             .all(|w| HEADER_WORDS.contains(w) || PRESENCE_HEADERS.contains(w))
-            || (cells.len() > 1
-                && cells
-                    .iter()
-                    .all(|c| PRESENCE_HEADERS.contains(c) || HEADER_WORDS.contains(c))))
+            || (cells.len() > 1 && cells.iter().all(header_cell))
+            || (names_column
+                && cells.len() > 2
+                && cells.iter().filter(|c| header_cell(c)).count() * 2 > cells.len()))
 }
 
 #[cfg(test)]

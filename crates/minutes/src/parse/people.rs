@@ -128,6 +128,7 @@ const COLLECTIVE_WORDS: &[&str] = &[
     "org",
     "organization",
     "organisation",
+    "quorum",
 ];
 
 /// Reads people and teams from one line of an attendance list.
@@ -329,9 +330,7 @@ fn parse_chunk(chunk: &str) -> Vec<Entry> {
     .then_some(name);
     // `zetabot (4)`, `dependabot[bot]`: a bot that logged the meeting is
     // not a person who attended it.
-    static BOT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:[a-z0-9_-]*bot|.*\[bot\])$").unwrap());
-    if handle.is_none() && name.as_deref().is_some_and(|n| BOT.is_match(n)) {
+    if handle.is_none() && name.as_deref().is_some_and(is_bot) {
         return entries;
     }
     if handle.is_none() {
@@ -411,6 +410,13 @@ fn looks_like_name(s: &str) -> bool {
         && !s.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// `zodbot`, `meetbot`, `dependabot[bot]`: a program's login.
+fn is_bot(name: &str) -> bool {
+    static BOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[a-z0-9_-]*bot|\S*\[bot\])$").unwrap());
+    BOT.is_match(name)
+}
+
 fn is_collective(s: &str) -> bool {
     let lower = s.to_lowercase();
     lower
@@ -430,8 +436,12 @@ fn role_of(s: &str) -> Option<&'static str> {
 }
 
 /// Whether an attendance line names nobody on purpose: a body of people
-/// (`OpenJS Foundation Board of Directors`) or a placeholder (`None`).
+/// (`OpenJS Foundation Board of Directors`), a bot (`zodbot (10)`) or a
+/// placeholder (`None`).
 pub fn names_nobody(line: &str) -> bool {
+    if line.split_whitespace().next().is_some_and(is_bot) {
+        return true;
+    }
     let lower = line
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();

@@ -157,14 +157,29 @@ pub fn names_task(s: &str) -> bool {
 /// The cues a unit shows, as feature names.
 pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
     let mut out = Vec::new();
-    if let Some(m) = DECISION_CUE.find(s) {
-        out.push("cue:decision");
-        if NOT_DECISION.is_match(s) {
-            out.push("cue:undone");
-        } else if HEDGE.is_match(&s[..m.start()]) {
-            out.push("cue:hedged");
-        } else {
-            out.push("cue:concluded");
+    // A conclusion undone where it is said (`no consensus yet`, `nothing
+    // decided`, `if agreed`) is no evidence of one: it shows as undone only,
+    // so that the few undone samples of the keys need not outweigh the cue
+    // every family teaches. `decided that it should be accepted` is still a
+    // conclusion: `decided` stands, whatever undoes `accepted`.
+    let cues_at: Vec<std::ops::Range<usize>> =
+        DECISION_CUE.find_iter(s).map(|m| m.range()).collect();
+    if !cues_at.is_empty() {
+        let undone: Vec<std::ops::Range<usize>> =
+            NOT_DECISION.find_iter(s).map(|m| m.range()).collect();
+        let standing = cues_at
+            .iter()
+            .find(|c| !undone.iter().any(|u| u.start < c.end && c.start < u.end));
+        match standing {
+            None => out.push("cue:undone"),
+            Some(m) if HEDGE.is_match(&s[..m.start]) => {
+                out.push("cue:decision");
+                out.push("cue:hedged");
+            }
+            Some(_) => {
+                out.push("cue:decision");
+                out.push("cue:concluded");
+            }
         }
     }
     let mut subjects = commitments(s, people, &[]);
