@@ -82,6 +82,12 @@ static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `post the consensus`, `announce the decision`: making known a
+/// conclusion already reached.
+static TELL_CONCLUSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:post|publish|announce|share|communicate|record|document|write\s+up|summari[sz]e)\w*\s+(?:the\s+|our\s+|a\s+|that\s+)?(?:consensus|decision|resolution|agreement|outcome)\b").unwrap()
+});
+
 /// Words before a cue that make it a proposal, not a conclusion.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:should|could|might|may|maybe|perhaps|possibly|probably|would|suggest\w*|propos\w*|let'?s|lets|hopefully)\b").unwrap()
@@ -165,8 +171,15 @@ pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
     let cues_at: Vec<std::ops::Range<usize>> =
         DECISION_CUE.find_iter(s).map(|m| m.range()).collect();
     if !cues_at.is_empty() {
-        let undone: Vec<std::ops::Range<usize>> =
-            NOT_DECISION.find_iter(s).map(|m| m.range()).collect();
+        // `Need to post consensus on the DEP`: a conclusion to make known
+        // was reached; what is pending is telling it.
+        let told: Vec<std::ops::Range<usize>> =
+            TELL_CONCLUSION.find_iter(s).map(|m| m.range()).collect();
+        let undone: Vec<std::ops::Range<usize>> = NOT_DECISION
+            .find_iter(s)
+            .map(|m| m.range())
+            .filter(|u| !told.iter().any(|t| t.start < u.end && u.start < t.end))
+            .collect();
         let standing = cues_at
             .iter()
             .find(|c| !undone.iter().any(|u| u.start < c.end && c.start < u.end));
@@ -268,6 +281,7 @@ mod tests {
             "Seems agreement on asking maintainers to relicense.",
             "It was determined that the write-up lacks the trade-offs.",
             "Current draft looks good, can continue with a new RFC",
+            "Need to post consensus on the DEP",
         ] {
             let c = cues(s, &people);
             assert!(
