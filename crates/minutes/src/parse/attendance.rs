@@ -222,6 +222,18 @@ impl Reader<'_> {
         // says.
         let mut columns: Option<Vec<Column>> = None;
         let blocks: Vec<(usize, &Block, Section)> = self.blocks().collect();
+        // `- [x] Ana`, `- [ ] Bo`: where people tick their own box, an
+        // unticked one did not attend.
+        let boxes_ticked = blocks.iter().any(|(_, b, s)| {
+            matches!(s, Section::Present(_))
+                && matches!(
+                    b.kind,
+                    Kind::Item {
+                        checked: Some(true),
+                        ..
+                    }
+                )
+        });
         for (i, b, s) in blocks {
             if b.kind != Kind::TableRow {
                 presence = None;
@@ -281,6 +293,19 @@ impl Reader<'_> {
                         continue;
                     }
                 }
+            }
+            if boxes_ticked
+                && matches!(
+                    b.kind,
+                    Kind::Item {
+                        checked: Some(false),
+                        ..
+                    }
+                )
+            {
+                self.absent_blocks.insert(i);
+                self.link_blocks.insert(i);
+                continue;
             }
             self.attendance_block(i, b, own_label.is_some(), role, columns.as_deref(), found);
         }
@@ -344,6 +369,17 @@ impl Reader<'_> {
             }
             if absent || is_table_header(&l) || adds_oneself(&l) {
                 continue;
+            }
+            // `✅ Ana Ortiz`, `Bram de Wit (Globex) - absent`, `Dora
+            // (regrets)`: a mark of presence on the person's own line.
+            // Only a line of one person: `Ana, Bo, Cy (regrets)` is not
+            // Ana's absence.
+            if !l.contains([',', ';']) {
+                let (here, rest) = presence_mark(&l);
+                if here == Some(false) {
+                    continue;
+                }
+                l = rest;
             }
             // `TOC: Ana Ortiz (Acme), Bram de Wit (Globex)`: a label of its
             // own groups this line's people.
@@ -595,6 +631,30 @@ fn marked_present(cell: &str) -> bool {
             | "in-person"
             | "online"
     )
+}
+
+/// A person's line without its mark of presence, and what the mark says:
+/// a leading `✅` / `❌`, or a trailing `- present`, `(absent)`,
+/// `(regrets)`. `None` when the line carries no mark.
+fn presence_mark(line: &str) -> (Option<bool>, String) {
+    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*(?:[-–—:,]\s*\(?|\()\s*(?:(?P<here>present|attending|attended|remote|online|in[- ]person)|(?P<away>absent|not\s+present|regrets|sent\s+regrets|apologies|excused|unable\s+to\s+attend))\s*\)?\s*\.?$").unwrap()
+    });
+    const HERE: &[&str] = &["✅", "✔️", "✔", "✓", "☑️", "☑", "🟢"];
+    const AWAY: &[&str] = &["❌", "✖️", "✖", "✗", "✘", "☐", "🔴", "⛔", "🚫"];
+    let t = line.trim_start();
+    for (marks, here) in [(HERE, true), (AWAY, false)] {
+        if let Some(m) = marks.iter().find(|m| t.starts_with(**m)) {
+            return (Some(here), t[m.len()..].trim_start().to_owned());
+        }
+    }
+    match TRAILING.captures(line) {
+        Some(c) => (
+            Some(c.name("here").is_some()),
+            line[..c.get(0).unwrap().start()].to_owned(),
+        ),
+        None => (None, line.to_owned()),
+    }
 }
 
 /// A line where people are invited to add themselves (`Add your name
