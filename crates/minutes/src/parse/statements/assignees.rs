@@ -26,7 +26,9 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 /// `ACTION @x: …`, `TODO(x): …`, `Action: …`: a label, which may name the
 /// owner.
 pub(super) static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:\(action\)|action(?:[ _-]?items?)?(?:\(s\))?|next[ ]steps?|ai|todo|to[ -]do|follow[ -]?ups?)(?:\s+(?P<owner>@[A-Za-z0-9][A-Za-z0-9-]*)|\((?P<paren>[^)]*)\))?\s*[:\-–!]\s*").unwrap()
+    // `[ACTION] Bram to …` closes the label with a bracket; `ACTION ITEM
+    // (Ana):` and `Action item for Chen:` name the owner in it.
+    Regex::new(r"(?i)^\W*(?:\(action\)|action(?:[ _-]?items?)?(?:\(s\))?|next[ ]steps?|ai|todo|to[ -]do|follow[ -]?ups?)(?:\s+(?P<owner>@[A-Za-z0-9][A-Za-z0-9-]*)|\s*\((?P<paren>[^)]*)\)|\s+for\s+(?P<for>[^:]{1,40}?))?(?:\s*\]\s*[:\-–!]?|\s*[:\-–!])\s*").unwrap()
 });
 
 /// The subject and commitment verb of an action sentence.
@@ -52,6 +54,17 @@ static OWNER_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"^\W*(?P<who>{one}(?:\s*(?:,|&|and)\s*{one})*)\s*(?::|\s[-–—]\s)\s*\S"
     ))
     .unwrap()
+});
+
+/// `[Chen] prepare the roadmap`: an owner in brackets opening an entry.
+static BRACKET_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\[(?P<who>@?[\p{L}][\p{L}\p{N}'’. -]{0,30})\]\s*[:\-–—]?\s*(?P<rest>\S.*)$")
+        .unwrap()
+});
+
+/// `Owner: Ana — draft the budget`: a label naming the owner first.
+static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:owners?|assignees?|assigned\s+to)\s*:\s*(?P<who>[^—–:]{1,40}?)\s*(?:[—–:]|\s-\s)\s*(?P<rest>\S.*)$").unwrap()
 });
 
 /// `The SC decided it would …`, `the council agreed that they will …`.
@@ -334,16 +347,34 @@ pub fn owners(
     antecedent: &[Owner],
 ) -> Vec<Owner> {
     if let Some(c) = ACTION_LABEL.captures(text) {
+        // `ACTION ITEM (Ana):`, `Action item for Chen:`; not `Action items
+        // (from last week):`, whose parenthesis names no one.
         if let Some(o) = c
             .name("owner")
             .or_else(|| c.name("paren"))
+            .or_else(|| c.name("for"))
             .map(|m| m.as_str().trim())
-            .filter(|o| !o.is_empty())
+            .filter(|o| {
+                o.starts_with('@')
+                    || people.knows(o)
+                    || (o.split_whitespace().count() <= 3
+                        && o.split_whitespace().all(looks_like_first_name))
+            })
         {
             return vec![people.resolve(o)];
         }
         let body = &text[c.get(0).unwrap().end()..];
         return owners(body, people, inherited, antecedent);
+    }
+    // `[Chen] prepare the roadmap`, `Owner: Ana — draft the budget`: the
+    // owner in brackets, or after a label saying so, as `Chen: …` would.
+    if let Some(c) = BRACKET_OWNER
+        .captures(text)
+        .or_else(|| OWNER_LABEL.captures(text))
+        && !ACTION_LABEL.is_match(&c["who"])
+    {
+        let restated = format!("{}: {}", c["who"].trim(), &c["rest"]);
+        return owners(&restated, people, inherited, antecedent);
     }
     if let Some(c) = OWNER_PREFIX.captures(text) {
         // `Ruy: Rafael is to work on it`: a speaker reporting someone

@@ -274,6 +274,7 @@ impl Classifier<'_> {
             let is_action = !ruled
                 && !topic_head
                 && !routine
+                && !labels_nothing(s)
                 && words(s) >= 2
                 && (listed
                     || (checked.is_some() && !owners_named(s, self.people).is_empty())
@@ -391,6 +392,17 @@ fn labelled_action(s: &str) -> bool {
     assignees::ACTION_LABEL
         .find(s)
         .is_some_and(|m| words(&s[m.end()..]) >= 2)
+        && !labels_nothing(s)
+}
+
+/// `Action items: none left open`, `TODO: n/a`: a label over no work.
+fn labels_nothing(s: &str) -> bool {
+    static NONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:none|nothing|n/?a|no\s+(?:new\s+|open\s+)?(?:actions?|action\s+items?|items?))\b").unwrap()
+    });
+    assignees::ACTION_LABEL
+        .find(s)
+        .is_some_and(|m| NONE.is_match(&s[m.end()..]))
 }
 
 /// `Draft schedule is in the planning doc`: a thing and a copula, with no
