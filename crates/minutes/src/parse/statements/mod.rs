@@ -118,6 +118,18 @@ pub struct Classifier<'a> {
     pub trace: Option<&'a std::cell::RefCell<Vec<Traced>>>,
 }
 
+/// `The SC decided it would tell …`, `the council agreed that we will
+/// …`: the group resolving to act after the meeting.
+static RESOLVED_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we|sc|council|committee|board|group|team|wg|tsc|tc)\s+(?:decided|agreed|resolved)\s+(?:that\s+)?(?:it|they|we)\s+(?:would|will)\s+(?P<rest>\w+(?:\s+\w+)?)").unwrap()
+});
+
+/// Verbs whose act is the decision itself.
+static CHOICE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:accept|approve|reject|adopt|keep|stay|defer|postpone|go\s+with|use|not)\b")
+        .unwrap()
+});
+
 /// `Follow up on past action items`, `Review of action items`: a title
 /// naming the earlier actions a meeting goes through (it ends there, so
 /// `Will comment to see if any outstanding action items are left` is not
@@ -271,12 +283,21 @@ impl Classifier<'_> {
                 && PAST_ACTIONS.is_match(s)
                 && !labelled_action(s)
                 && !self.terse_assignment(s);
+            // `The SC decided it would tell the community …`: a decision
+            // whose content is the group's own later act is that act too.
+            // A choice made at the meeting (`decided that it would reject
+            // the PEP`) or a hedge (`agreed we should`) is no later act.
+            let resolved_to_act = RESOLVED_TO_ACT.captures(s).is_some_and(|c| {
+                !assignees::NOT_COMMITMENT_REST.is_match(&c["rest"])
+                    && !CHOICE_VERB.is_match(&c["rest"])
+            });
             let is_action = !ruled
                 && !topic_head
                 && !routine
                 && !labels_nothing(s)
                 && words(s) >= 2
                 && (listed
+                    || resolved_to_act
                     || (checked.is_some() && !owners_named(s, self.people).is_empty())
                     || (self.model.action.accepts(&f) && !states(&f)));
             if is_action {
@@ -297,6 +318,7 @@ impl Classifier<'_> {
                 // unless the minutes list it as an action.
                 let choice_only = decided.last().is_some_and(|&(d, _)| d == start)
                     && !listed
+                    && !resolved_to_act
                     && owners.iter().all(|o| o.assignee == "group");
                 for owner in owners.into_iter().filter(|_| !choice_only) {
                     found.actions.push(FoundAction {
