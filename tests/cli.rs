@@ -39,8 +39,8 @@ fn readme_first_command_ingests_examples_and_answers_a_saved_query() {
         "ingest writes data to stdout: {}",
         r.stdout
     );
-    assert!(r.stderr.contains("12 documents (12 new"), "{}", r.stderr);
-    assert!(r.stderr.contains("14 meetings"), "{}", r.stderr);
+    assert!(r.stderr.contains("14 documents (14 new"), "{}", r.stderr);
+    assert!(r.stderr.contains("16 meetings"), "{}", r.stderr);
     assert!(
         tmp.path().join("govgraph.db").is_dir(),
         "default store location"
@@ -67,7 +67,7 @@ fn readme_first_command_ingests_examples_and_answers_a_saved_query() {
     // Unchanged on a second run.
     let r = run(&["ingest", examples.to_str().unwrap()], tmp.path());
     assert!(
-        r.stderr.contains("(0 new, 0 changed, 12 unchanged"),
+        r.stderr.contains("(0 new, 0 changed, 14 unchanged"),
         "{}",
         r.stderr
     );
@@ -99,7 +99,7 @@ fn store_location_from_flag_and_environment() {
         tmp.path(),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout.lines().nth(1).unwrap(), "14");
+    assert_eq!(r.stdout.lines().nth(1).unwrap(), "16");
 }
 
 #[test]
@@ -253,7 +253,7 @@ fn query_formats_and_list() {
         ],
         tmp.path(),
     );
-    assert_eq!(r.stdout.lines().count(), 14, "{}", r.stdout);
+    assert_eq!(r.stdout.lines().count(), 16, "{}", r.stdout);
 }
 
 #[test]

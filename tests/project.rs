@@ -147,11 +147,11 @@ fn users_change_the_projection_with_their_own_queries() {
         xml.contains(r#"<key id="n1" for="node" attr.name="meetings" attr.type="long"/>"#),
         "{xml}"
     );
-    assert_eq!(xml.matches("<node ").count(), 4, "{xml}");
+    assert_eq!(xml.matches("<node ").count(), 6, "{xml}");
     // The organisations are not nodes of this projection: its edges go.
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("4 nodes and 0 edges written; 4 edges left out"),
+        stderr.contains("6 nodes and 0 edges written; 6 edges left out"),
         "{stderr}"
     );
 

@@ -91,9 +91,9 @@ fn govgraph() -> Command {
 fn every_graph_is_replaced_and_a_second_push_duplicates_nothing() {
     let (_tmp, store) = examples_store();
     let (endpoint, graphs) = server();
-    // Twelve documents, the ontology, the derived facts of the four
+    // Fourteen documents, the ontology, the derived facts of the six
     // groups, the people's labels, and the union.
-    let summary = regex::Regex::new(r"19 graphs \((\d+) triples\) replaced").unwrap();
+    let summary = regex::Regex::new(r"23 graphs \((\d+) triples\) replaced").unwrap();
     let mut reported = String::new();
     for _ in 0..2 {
         let out = govgraph()
@@ -118,7 +118,7 @@ fn every_graph_is_replaced_and_a_second_push_duplicates_nothing() {
     }
     let db = govgraph::store::Store::open_read_only(std::path::Path::new(&store)).unwrap();
     let graphs = graphs.lock().unwrap();
-    assert_eq!(graphs.len(), 19, "{:?}", graphs.keys());
+    assert_eq!(graphs.len(), 23, "{:?}", graphs.keys());
     let received: usize = graphs.values().map(Vec::len).sum();
     assert_eq!(
         reported,

@@ -81,8 +81,8 @@ fn quad_formats_keep_one_named_graph_per_document() {
             quads.iter().map(|q| q.graph_name.to_string()).collect();
         assert_eq!(
             graphs.len(),
-            12 + 1 + 4 + 1,
-            "{format}: twelve documents, the ontology, four groups' derived facts and the people's labels"
+            14 + 1 + 6 + 1,
+            "{format}: fourteen documents, the ontology, six groups' derived facts and the people's labels"
         );
         let mut got: Dataset = quads.into_iter().collect();
         got.canonicalize(CanonicalizationAlgorithm::Unstable);

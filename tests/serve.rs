@@ -100,12 +100,12 @@ fn queries_by_get_and_post_in_every_results_format() {
     let s = start("30");
     let url = format!("{}/sparql", s.base);
     let a = agent();
-    // GET, default format: SPARQL JSON, the fourteen example meetings.
+    // GET, default format: SPARQL JSON, the sixteen example meetings.
     let r = reply(a.get(&url).query("query", MEETINGS).call());
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.content_type, "application/sparql-results+json");
     let json: serde_json::Value = serde_json::from_str(&r.body).unwrap();
-    assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 14);
+    assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 16);
 
     // POST as a form and as a query body, negotiated formats.
     for (accept, starts) in [
@@ -137,7 +137,7 @@ fn queries_by_get_and_post_in_every_results_format() {
                 .send(MEETINGS),
         );
         assert_eq!(r.status, 200, "{accept}");
-        assert_eq!(r.body.matches("/meeting/").count(), 14, "{accept}");
+        assert_eq!(r.body.matches("/meeting/").count(), 16, "{accept}");
     }
 
     // CONSTRUCT answers RDF: Turtle unless asked otherwise.
@@ -150,7 +150,7 @@ fn queries_by_get_and_post_in_every_results_format() {
             .header("Accept", "application/n-triples")
             .call(),
     );
-    assert_eq!(r.body.lines().count(), 14, "{}", r.body);
+    assert_eq!(r.body.lines().count(), 16, "{}", r.body);
 
     // The protocol's dataset: one document's graph as the default graph.
     let r = reply(
@@ -194,7 +194,7 @@ fn updates_bad_queries_and_slow_queries_get_clear_statuses() {
     assert_eq!(r.status, 403);
     // Nothing was deleted.
     let r = reply(a.get(&url).query("query", MEETINGS).call());
-    assert_eq!(r.body.matches("/meeting/").count(), 14);
+    assert_eq!(r.body.matches("/meeting/").count(), 16);
 
     let r = reply(a.get(&url).query("query", "SELECT ?x WHERE { ?x }").call());
     assert_eq!(r.status, 400);
@@ -259,7 +259,7 @@ fn responses_past_the_size_limit_are_refused() {
     // The server goes on answering, and small answers are whole.
     let r = reply(a.get(&url).query("query", MEETINGS).call());
     assert_eq!(r.status, 200);
-    assert_eq!(r.body.matches("/meeting/").count(), 14);
+    assert_eq!(r.body.matches("/meeting/").count(), 16);
 }
 
 /// The query of issue 13: the whole graph with itself, three times, then
@@ -304,7 +304,7 @@ fn runaway_sorts_neither_stall_the_endpoint_nor_outlive_their_deadline() {
     let r = reply(agent().get(&url).query("query", MEETINGS).call());
     let cheap_done = Instant::now();
     assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body.matches("/meeting/").count(), 14);
+    assert_eq!(r.body.matches("/meeting/").count(), 16);
     for t in runaways {
         let (r, done) = t.join().unwrap();
         assert_eq!(r.status, 503, "{}", r.body);
