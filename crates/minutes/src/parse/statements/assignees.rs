@@ -51,7 +51,7 @@ static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
 static OWNER_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     let one = r"(?:@[A-Za-z0-9][A-Za-z0-9-]*|\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?|[Aa]ll|[Ee]veryone)";
     Regex::new(&format!(
-        r"^\W*(?P<who>{one}(?:\s*(?:,|&|and)\s*{one})*)\s*(?::|\s[-–—]\s)\s*\S"
+        r"^\W*(?P<who>{one}(?:\s*(?:,|&|and)\s*{one})*)\s*(?::|\s[-–—]\s|\s(?:→|⇒|->|=>)\s)\s*\S"
     ))
     .unwrap()
 });
@@ -380,7 +380,7 @@ pub fn owners(
         // `Ruy: Rafael is to work on it`: a speaker reporting someone
         // else's commitment; the sentence's own subject owns it.
         let after = &text[c.name("who").unwrap().end()..];
-        let after = after.trim_start_matches([':', ' ', '-', '–', '—']);
+        let after = after.trim_start_matches([':', ' ', '-', '–', '—', '→', '⇒', '>', '=']);
         let inner = commitments(after, people, antecedent);
         if inner.iter().any(|o| o.assignee != "group") {
             return inner;

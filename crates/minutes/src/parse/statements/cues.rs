@@ -104,8 +104,14 @@ static SUBJECTLESS_WILL: LazyLock<Regex> =
 
 /// Imperatives minute-takers use for the group's next steps.
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step)\s*[-:,]?\s*)?(?:need\s+to\s+)?(?:continue|plan|add|create|update|open|move|reach\s+out|follow\s+up|start|review|run|explore|schedule|draft|write|send|set\s+up|share|ask|contact|investigate|look\s+into|prepare|publish|organi[sz]e|invite|document|do|go\s+back|figure\s+out|check|verify|confirm|fix|file|land|merge|close|coordinate|post|announce|remove|submit|propose|finali[sz]e|look\s+at|ping|talk\s+to|email|collect|define|identify|implement|make|get|find|bring|raise|sync|circle\s+back|reply|respond|edit|clean\s+up|backport|nominate|notify|inform|remind|migrate|evaluate|assess|research|summari[sz]e|compile|gather|pick|choose|discuss|consider|assign|onboard|try|reopen|revisit|escalate|rename|archive|request|build|set)\b").unwrap()
+    Regex::new(r"(?i)^\W*(?:(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step)\s*[-:,]?\s*)?(?:need\s+to\s+)?(?:continue|plan|add|create|update|open|move|reach\s+out|follow\s+up|start|review|run|explore|schedule|draft|write|send|set\s+up|share|ask|contact|investigate|look\s+into|prepare|publish|organi[sz]e|invite|document|do|go\s+back|figure\s+out|check|verify|confirm|fix|file|land|merge|close|coordinate|post|announce|remove|submit|propose|finali[sz]e|look\s+at|ping|talk\s+to|email|collect|define|identify|implement|make|get|find|bring|raise|sync|circle\s+back|reply|respond|edit|clean\s+up|backport|nominate|notify|inform|remind|migrate|evaluate|assess|research|summari[sz]e|compile|gather|pick|choose|discuss|consider|assign|onboard|try|reopen|revisit|escalate|rename|archive|request|build|set|book|give|take|put|tell|reserve)\b").unwrap()
 });
+
+/// Whether text opens with one of the imperatives minute-takers use for
+/// next steps (`write …`, `follow up …`).
+pub(super) fn opens_with_imperative(text: &str) -> bool {
+    IMPERATIVE.is_match(text)
+}
 
 /// `next week`, `by Friday`, `after the meeting`: when work is due.
 static TIME_MARKER: LazyLock<Regex> = LazyLock::new(|| {

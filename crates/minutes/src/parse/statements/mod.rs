@@ -170,8 +170,9 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Name to verb …` at the start of a unit.
-static NAME_TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\W*(?P<name>\p{Lu}[\p{L}'’-]+)\s+to\s+\p{Ll}").unwrap());
+static NAME_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?P<name>\p{Lu}[\p{L}'’-]+)\s+(?P<link>to|→|⇒|->|=>)\s+\p{Ll}").unwrap()
+});
 
 impl Classifier<'_> {
     /// Finds the decisions and actions in one block of notes. `inherited`
@@ -377,8 +378,13 @@ impl Classifier<'_> {
             static NOUN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(r"^\S+(?:\s+\S+)?\s+(?:is|are|was|were|has|have)\b").unwrap()
             });
+            // `Glen -> write something up` assigns; `Matt -> hardest part,
+            // …` is Matt speaking (minute-takers use the arrow for both):
+            // after an arrow, only an imperative verb assigns.
+            let arrow = &c["link"] != "to";
             !assignees::NOT_COMMITMENT_REST.is_match(rest)
                 && !NOUN_PHRASE.is_match(rest)
+                && (!arrow || cues::opens_with_imperative(rest))
                 && (self.people.knows(name)
                     || (assignees::looks_like_first_name(name) && self.people.proper_noun(name)))
         })
