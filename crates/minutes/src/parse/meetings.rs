@@ -13,6 +13,10 @@
 //! meeting stays one meeting. A heading without a year takes the year of
 //! the file name (or of the title), and a month later than the file's is
 //! the year before (a January file recapping November and December).
+//!
+//! Logs written without Markdown headings count too: a line wholly in bold
+//! (`**March 5, 2024**`, how word processors export a heading) or a `Date:`
+//! line opens a meeting when at least two such lines give different dates.
 
 use super::blocks::{Block, Kind};
 use super::date::{self, Date};
@@ -152,7 +156,9 @@ pub fn split(
     rules: &[usize],
     last_line: usize,
     hint: Option<YearHint>,
+    source: &str,
 ) -> Option<Vec<MeetingSection>> {
+    let source_lines: Vec<&str> = source.lines().collect();
     let dated: Vec<(usize, u8, Option<Date>)> = blocks
         .iter()
         .enumerate()
@@ -161,11 +167,14 @@ pub fn split(
                 .map(Some)
                 .or_else(|| undated_day(&b.text).then_some(None))
                 .map(|d| (i, level, d)),
+            Kind::Paragraph => pseudo_heading(b, &source_lines)
+                .and_then(|t| heading_date(t, hint))
+                .map(|d| (i, PSEUDO_LEVEL, Some(d))),
             _ => None,
         })
         .collect();
     // The level most dated headings are at (the shallower on a tie).
-    let level = (1..=6u8)
+    let level = (1..=PSEUDO_LEVEL)
         .map(|l| {
             (
                 dated.iter().filter(|d| d.1 == l).count(),
@@ -176,6 +185,29 @@ pub fn split(
         .filter(|(n, _)| *n >= 2)
         .map(|(_, std::cmp::Reverse(l))| l)?;
     let starts: Vec<&(usize, u8, Option<Date>)> = dated.iter().filter(|d| d.1 == level).collect();
+    // Bold dates or `Date:` lines that repeat one date are one meeting's
+    // (`**March 5, 2024**` above `Date: 2024-03-05`), not a log.
+    if level == PSEUDO_LEVEL {
+        let distinct: std::collections::BTreeSet<_> = starts.iter().map(|d| d.2).collect();
+        if distinct.len() < starts.len() {
+            return None;
+        }
+    }
+    // Paragraphs standing for headings sit inside the document's sections:
+    // only a heading as high as the one that holds the log ends a meeting
+    // (`### Notes` inside a meeting does not).
+    let ends_at = if level == PSEUDO_LEVEL {
+        blocks[..starts[0].0]
+            .iter()
+            .rev()
+            .find_map(|b| match b.kind {
+                Kind::Heading(l) => Some(l),
+                _ => None,
+            })
+            .unwrap_or(1)
+    } else {
+        level
+    };
     let mut out = Vec::new();
     for (k, &&(i, _, date)) in starts.iter().enumerate() {
         let limit = starts.get(k + 1).map_or(blocks.len(), |s| s.0);
@@ -183,7 +215,7 @@ pub fn split(
         // thematic break.
         let end = (i + 1..limit)
             .find(|&j| {
-                matches!(blocks[j].kind, Kind::Heading(l) if l <= level)
+                matches!(blocks[j].kind, Kind::Heading(l) if l <= ends_at)
                     || rules
                         .iter()
                         .any(|&r| r > blocks[j - 1].end_line && r < blocks[j].line)
@@ -217,6 +249,30 @@ pub fn split(
         });
     }
     Some(out)
+}
+
+/// The level given to a paragraph that stands for a heading: below every
+/// Markdown heading.
+const PSEUDO_LEVEL: u8 = 7;
+
+/// The text of a paragraph that stands for a meeting's heading in logs
+/// written without Markdown headings: one line wholly in bold (`**March 5,
+/// 2024**`, as word processors export a heading), or a `Date:` line
+/// (`Date: 2024-03-05`, meetings separated by `---`).
+fn pseudo_heading<'a>(b: &'a Block, source_lines: &[&str]) -> Option<&'a str> {
+    static DATE_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\W*(?:meeting\s+)?date\s*:\s*").unwrap());
+    if b.text.contains('\n') {
+        return None;
+    }
+    let src = source_lines.get(b.line.checked_sub(1)?)?.trim();
+    let bold = [("**", "**"), ("__", "__")]
+        .iter()
+        .any(|(open, close)| src.len() > 4 && src.starts_with(open) && src.ends_with(close));
+    if bold {
+        return Some(&b.text);
+    }
+    DATE_LABEL.find(&b.text).map(|m| &b.text[m.end()..])
 }
 
 /// `# March 1` in a file with no year anywhere: a meeting heading whose
@@ -283,7 +339,7 @@ mod tests {
         let text = "# Updates for July 2024\n\nintro\n\n## 2024-07-03\n\n- a\n\n## 2024-07-10 (cancelled)\n\n## 2024-07-17\n\n### Notes\n\n- b\n\n---\n\nfooter\n";
         let b = blocks(text);
         let rules = [17];
-        let m = split(&b, &rules, 20, hint(2024, Some(7))).unwrap();
+        let m = split(&b, &rules, 20, hint(2024, Some(7)), text).unwrap();
         let got: Vec<_> = m
             .iter()
             .map(|s| (s.date.unwrap().iso(), s.lines.start, s.lines.end, s.status))
@@ -302,7 +358,36 @@ mod tests {
 
     #[test]
     fn a_dated_title_is_one_meeting() {
-        let b = blocks("# TSC Meeting 2024-01-02\n\n## Present\n\n- Ana\n");
-        assert_eq!(split(&b, &[], 5, None), None);
+        let text = "# TSC Meeting 2024-01-02\n\n## Present\n\n- Ana\n";
+        assert_eq!(split(&blocks(text), &[], 5, None, text), None);
+        // One bold date or `Date:` line is a single meeting's date too.
+        let text = "# TSC Meeting\n\n**March 5, 2024**\n\nDate: 2024-03-05\n\n- Ana\n";
+        assert_eq!(split(&blocks(text), &[], 7, None, text), None);
+    }
+
+    /// Issue 10: logs written without Markdown headings, as word processors
+    /// export them (a bold date line per meeting) or with `Date:` lines
+    /// between thematic breaks.
+    #[test]
+    fn a_log_splits_at_bold_dates_and_date_lines() {
+        let dates = |text: &str| {
+            let (b, rules) = crate::parse::blocks::blocks_and_rules(text);
+            split(&b, &rules, text.lines().count(), hint(2024, None), text)
+                .unwrap()
+                .iter()
+                .map(|s| (s.date.unwrap().iso(), s.lines.start))
+                .collect::<Vec<_>>()
+        };
+        let bold =
+            "# SIG notes\n\n**March 5, 2024**\n\n- a\n\n### Notes\n\n- b\n\n**March 19**\n\n- c\n";
+        assert_eq!(
+            dates(bold),
+            [("2024-03-05".to_owned(), 3), ("2024-03-19".to_owned(), 11)]
+        );
+        let ruled = "# SIG notes\n\nDate: 2024-03-05\n\n- a\n\n---\n\nDate: 2024-03-19\n\n- b\n";
+        assert_eq!(
+            dates(ruled),
+            [("2024-03-05".to_owned(), 3), ("2024-03-19".to_owned(), 9)]
+        );
     }
 }

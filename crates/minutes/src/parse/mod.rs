@@ -87,7 +87,7 @@ fn parse_inner(text: &str, cx: &Context, traced: bool) -> (Minutes, Vec<Vec<stat
     let title = document_title(&blocks, front.as_ref());
     let hint = meetings::year_hint(&cx.file_name, title.as_ref().map(|t| t.0.as_str()));
     let last_line = text.lines().count().max(1);
-    let log = meetings::split(&blocks, &rules, last_line, hint);
+    let log = meetings::split(&blocks, &rules, last_line, hint, &body_text);
     let n_meetings = log.as_ref().map_or(1, Vec::len);
     let doc = Doc {
         cx,
