@@ -303,7 +303,10 @@ fn parse_chunk(chunk: &str) -> Vec<Entry> {
         extras.push(group);
     }
     let mut parts = split_name_separators(&main);
-    let mut name = parts.first().map(|s| clean_name(s)).unwrap_or_default();
+    let mut name = parts
+        .first()
+        .map(|s| without_title(clean_name(s)))
+        .unwrap_or_default();
     // `(Carla Diaz, Microsoft)`, `TSC, voting member`: each comma-separated
     // part of an extra is a name, a role or an affiliation of its own.
     let mut extras: Vec<String> = extras
@@ -394,6 +397,21 @@ fn clean_name(s: &str) -> String {
             )
     });
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name without a title of address (`Dr. Dora Petrova` → `Dora
+/// Petrova`): the same person is written with and without one.
+fn without_title(name: String) -> String {
+    const TITLES: &[&str] = &["dr", "prof", "mr", "ms", "mrs", "mx", "sir", "dame"];
+    match name.split_once(' ') {
+        Some((first, rest))
+            if rest.contains(char::is_alphabetic)
+                && TITLES.contains(&first.trim_end_matches('.').to_lowercase().as_str()) =>
+        {
+            rest.to_owned()
+        }
+        _ => name,
+    }
 }
 
 fn clean_extra(s: &str) -> String {
