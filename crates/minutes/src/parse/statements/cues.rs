@@ -107,6 +107,35 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:(?:next\s+(?:week|time|meeting|year|month)|first\s+step|next\s+step)\s*[-:,]?\s*)?(?:need\s+to\s+)?(?:continue|plan|add|create|update|open|move|reach\s+out|follow\s+up|start|review|run|explore|schedule|draft|write|send|set\s+up|share|ask|contact|investigate|look\s+into|prepare|publish|organi[sz]e|invite|document|do|go\s+back|figure\s+out|check|verify|confirm|fix|file|land|merge|close|coordinate|post|announce|remove|submit|propose|finali[sz]e|look\s+at|ping|talk\s+to|email|collect|define|identify|implement|make|get|find|bring|raise|sync|circle\s+back|reply|respond|edit|clean\s+up|backport|nominate|notify|inform|remind|migrate|evaluate|assess|research|summari[sz]e|compile|gather|pick|choose|discuss|consider|assign|onboard|try|reopen|revisit|escalate|rename|archive|request|build|set|book|give|take|put|tell|reserve)\b").unwrap()
 });
 
+/// `PEP 2026 to be reviewed next week`, `Survey responses to be checked`:
+/// a unit that is nothing but a thing and the work to be done on it, in the
+/// passive; the group's action, as GUIDE.md reads `X to …`. Not `Wait for
+/// the database to be fixed` (an instruction to wait), `Some concerns, mostly
+/// cosmetic issues to be addressed in 3.13.1` (a clause of a remark), nor
+/// `The amount to be charged would need to be discussed` (a verb follows).
+pub(super) fn passive_todo(s: &str) -> bool {
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?P<np>[^,;:.?!]{2,80}?)\s+(?:still\s+)?to\s+be\s+(?P<done>\w+(?:ed|en|ne|wn|nt|ut|un))\b(?P<tail>[^,;:?!]*)$").unwrap()
+    });
+    static FINITE: LazyLock<Regex> = LazyLock::new(|| {
+        // A verb in the phrase before `to be` makes the thing its object
+        // (`Allow the main thread to be supplanted`, `Rafael volunteered to
+        // be assigned`, `Antoine ready to be onboarded`): no to-do.
+        Regex::new(r"(?i)\b(?:is|are|was|were|will|would|should|could|must|need|needs|has|have|had|wait|waiting|pending|seems?|not|\w+n't|allows?|let|lets|wants?|expects?|assumes?|takes?|asks?|tells?|ready|able|willing|happy|left|likely|unlikely|unliked|going|about|\w+ed)\b").unwrap()
+    });
+    let Some(c) = WHOLE.captures(s.trim().trim_end_matches('.')) else {
+        return false;
+    };
+    let np = &c["np"];
+    let last = np.split_whitespace().last().unwrap_or("");
+    c["tail"].split_whitespace().count() <= 5
+        && !FINITE.is_match(np)
+        && !FINITE.is_match(&c["tail"])
+        && !RAISING.is_match(last)
+        && !STATE_PARTICIPLE.is_match(&c["done"])
+        && !IMPERATIVE.is_match(np)
+}
+
 /// Whether text opens with one of the imperatives minute-takers use for
 /// next steps (`write …`, `follow up …`).
 pub(super) fn opens_with_imperative(text: &str) -> bool {
@@ -343,6 +372,33 @@ mod tests {
             "This needs to be fixed upstream.",
         ] {
             assert!(!cues(s, &people).contains(&"cue:subjectless_will"), "{s}");
+        }
+    }
+
+    /// Issue 10: the passive to-do as a whole unit is the group's action.
+    #[test]
+    fn a_passive_to_do_alone_is_work_to_do() {
+        for s in [
+            "RFC 9 to be reviewed next week",
+            "Mentorship survey responses to be checked.",
+            "New RFC 12 for the release calendar to be discussed next week",
+        ] {
+            assert!(passive_todo(s), "{s}");
+        }
+        for s in [
+            "Wait NVD database to be fixed - Ref: https://example.org/1",
+            "waiting on the report from the auditors to be shared with the TSC",
+            "Some concerns about RC3, mostly cosmetic issues to be addressed in 3.13.1",
+            "The amount of money to be charged would need to be discussed.",
+            "The date is yet to be determined.",
+            "The feature seems to be supported everywhere.",
+            "Ana to review the PR",
+            "Allow main thread to be supplanted by another",
+            "Rafael volunteered to be assigned to this.",
+            "Antoine ready to be onboarded.",
+            "These shouldn't be treated as goals",
+        ] {
+            assert!(!passive_todo(s), "{s}");
         }
     }
 }

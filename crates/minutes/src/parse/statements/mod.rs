@@ -299,6 +299,7 @@ impl Classifier<'_> {
                 && words(s) >= 2
                 && (listed
                     || resolved_to_act
+                    || cues::passive_todo(s)
                     || (checked.is_some() && !owners_named(s, self.people).is_empty())
                     || (self.model.action.accepts(&f) && !states(&f)));
             if is_action {
