@@ -136,6 +136,20 @@ pub(super) fn passive_todo(s: &str) -> bool {
         && !IMPERATIVE.is_match(np)
 }
 
+/// `Rafael: Planning to work on the next release`, `Jean, will open an
+/// issue`: a speaker announcing their own next step, which every family of
+/// the keys counts as that speaker's action.
+pub(super) fn speaker_plan(s: &str) -> bool {
+    // The pattern ignores case for the verbs; the speaker is a name as
+    // written (`good discussion, going to …` has none).
+    SPEAKER_PLAN.captures(s).is_some_and(|c| {
+        !NOT_COMMITMENT_REST.is_match(&c["rest"])
+            && c["sp"]
+                .split_whitespace()
+                .all(super::assignees::looks_like_first_name)
+    })
+}
+
 /// Whether text opens with one of the imperatives minute-takers use for
 /// next steps (`write …`, `follow up …`).
 pub(super) fn opens_with_imperative(text: &str) -> bool {

@@ -300,6 +300,7 @@ impl Classifier<'_> {
                 && (listed
                     || resolved_to_act
                     || cues::passive_todo(s)
+                    || cues::speaker_plan(s)
                     || (checked.is_some() && !owners_named(s, self.people).is_empty())
                     || (self.model.action.accepts(&f) && !states(&f)));
             if is_action {
