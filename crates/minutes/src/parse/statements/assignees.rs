@@ -35,7 +35,10 @@ pub(super) static ACTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"\p{Lu}[\p{L}'’.-]*(?:\x20\p{Lu}[\p{L}'’.-]*){0,2}";
     let handle = r"@[A-Za-z0-9][A-Za-z0-9-]*";
-    let one = format!(r"(?:{handle}|(?:[Tt]he\x20)?{name})");
+    // `The chair will …`, `the secretary to …`: an office, which the
+    // roster resolves to whoever holds it in the attendance list.
+    let office = r"[Tt]he\x20(?:chair|co-chair|secretary|treasurer|president|facilitator|scribe|host|moderator|liaison|director|editor)";
+    let one = format!(r"(?:{handle}|{office}|(?:[Tt]he\x20)?{name})");
     Regex::new(&format!(
         r"(?x)(?:^|[-–—:;,(]\s*|\b(?:and|so|then|but|is|was|that)\s+)
           (?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*|[Ww]e|I|[Hh]e|[Ss]he|[Tt]hey|[Hh]is\x20team|[Oo]ur\x20team)

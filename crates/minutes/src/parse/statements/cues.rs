@@ -30,7 +30,7 @@ static DECISION_CUE: LazyLock<Regex> = LazyLock::new(|| {
           | approved | approves | approval\x20(?:was\x20)?given | signed\x20off
           | accept(?:ed|s) | reject(?:ed|s) | adopted | ratified | endorsed | unanimous(?:ly)?
           | proceed(?:ing|s)?\x20with
-          | resolved | resolution\x20(?:passed|adopted|was)
+          | resolved | resolution\x20(?:passed|adopted|was) | resolves\x20that | (?:we|hereby)\x20resolve\x20that | decides\x20(?:to|that)
           | no\x20objections? | without\x20objection | nobody\x20objected | no\x20one\x20objected
           | all\x20in\x20favou?r | voted\x20in\x20favou?r
           | vote\x20(?:passed|failed|carried) | voted | motion\x20(?:passed|carried|failed)
@@ -69,6 +69,7 @@ static NOT_DECISION: LazyLock<Regex> = LazyLock::new(|| {
           | \b(?:before|until|once|unless|since)\x20(?:\w+\x20){0,3}?(?:proceed(?:ing)?|accept(?:ed|ing)?|adopt(?:ed|ing)?|reject(?:ed|ing)?|approv(?:ed|ing)|agreed|decided)\b
           | \bif\x20[^,]{0,60}\b(?:agree|approve|decide|objections?)
           | \bonce\x20[^,]{0,60}\b(?:approved|agreed|decided)
+          | \b(?:the|an?|our|their|this|these)\x20(?:approved|accepted|agreed|adopted|agreed-upon|ratified)\x20\w+
           | \bunresolved\b
           | \((?:\w+\x20)?agreed\)
           | ^\W*(?:i|he|she|they)\x20(?:approved|agreed|agree)\b
@@ -330,6 +331,7 @@ mod tests {
             "Seems agreement on asking maintainers to relicense.",
             "It was determined that the write-up lacks the trade-offs.",
             "Current draft looks good, can continue with a new RFC",
+            "The committee resolves that the 2025 elections use the new bylaws.",
             "Need to post consensus on the DEP",
         ] {
             let c = cues(s, &people);
@@ -346,6 +348,7 @@ mod tests {
             "No regressions since we adopted the new runner.",
             "We need agreement on the schedule first.",
             "Discussed the sandbox backlog; nothing decided.",
+            "The secretary will circulate the approved minutes.",
         ] {
             let c = cues(s, &people);
             assert!(!c.contains(&"cue:concluded"), "{s}: {c:?}");
