@@ -86,13 +86,8 @@ pub(super) static ASKED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that open sentences but are not the name of someone who could
 /// own an action: a reviewed list, kept as data (`not_subjects.txt`).
-static NOT_SUBJECTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("not_subjects.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static NOT_SUBJECTS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("not_subjects.txt")));
 
 /// Verbs after `to`/`will` that describe state, not a commitment.
 pub(super) static NOT_COMMITMENT_REST: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,13 +152,17 @@ pub fn is_group_subject(s: &str) -> bool {
         })
 }
 
-static IMPERATIVE_OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("imperative_openers.txt")
-        .lines()
+/// The words of a reviewed list kept as data: one per line, `#` comments.
+fn word_list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
-});
+}
+
+/// Verbs opening an imperative, never an owner (`imperative_openers.txt`).
+static IMPERATIVE_OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("imperative_openers.txt")));
 
 /// A capitalised word that can be a person's name rather than a common
 /// word or an imperative verb opening a sentence (`Continue to work on …`
