@@ -97,11 +97,32 @@ impl People {
                     add_once(&mut p.first_names, &mut seen, first.to_owned(), &key);
                 }
             }
-            // A role stated in the list (`Wes Todd (@wesleytodd) - Chair`)
-            // is how the notes may refer to them (`The Chair will …`).
+        }
+        // A role stated in the list (`Wes Todd (@wesleytodd) - Chair`) is
+        // how the notes may refer to them (`The Chair will …`, `Chair to
+        // …`), when one attendee holds it: five directors are not `the
+        // director`.
+        let mut holders: HashMap<String, Vec<String>> = HashMap::new();
+        for a in attendees {
             if let Some(role) = &a.role {
+                let key = a
+                    .handle
+                    .as_ref()
+                    .map(|h| h.to_lowercase())
+                    .or_else(|| a.name.clone())
+                    .unwrap_or_default();
+                let v = holders.entry(fold(role)).or_default();
+                if !v.contains(&key) {
+                    v.push(key);
+                }
+            }
+        }
+        for (role, keys) in holders {
+            if let [key] = keys.as_slice() {
                 p.full_names
-                    .insert(format!("the {}", fold(role)), key.clone());
+                    .entry(role.clone())
+                    .or_insert_with(|| key.clone());
+                p.full_names.insert(format!("the {role}"), key.clone());
             }
         }
         p
@@ -211,5 +232,37 @@ impl People {
     /// Whether the meeting lists no one.
     pub fn is_empty(&self) -> bool {
         self.logins.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attendee(name: &str, role: Option<&str>) -> Attendee {
+        Attendee {
+            name: Some(name.to_owned()),
+            handle: None,
+            role: role.map(str::to_owned),
+            affiliation: None,
+            line: 1,
+        }
+    }
+
+    /// Issue 10: an office names its holder only when one attendee holds
+    /// it (`The chair will …`); five directors are not `the director`.
+    #[test]
+    fn an_office_held_by_one_attendee_names_them() {
+        let p = People::new(&[
+            attendee("Ana Ortiz", Some("Chair")),
+            attendee("Bo Chen", Some("director")),
+            attendee("Cy Dunn", Some("director")),
+        ]);
+        assert_eq!(
+            p.resolve("The chair").attendee.as_deref(),
+            Some("Ana Ortiz")
+        );
+        assert_eq!(p.resolve("Chair").attendee.as_deref(), Some("Ana Ortiz"));
+        assert_eq!(p.resolve("the director").attendee, None);
     }
 }
