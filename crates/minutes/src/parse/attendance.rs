@@ -32,6 +32,11 @@ const PRESENCE_HEADERS: &[&str] = &[
     "✔",
 ];
 
+/// Marks that say someone was there, in a presence column or before a
+/// name (`✅ Ana`). Longer marks first: `✔️` is `✔` and a variation
+/// selector.
+const TICKS: &[&str] = &["✅", "✔️", "✔", "✓", "☑️", "☑", "🟢"];
+
 /// Words of a table header row of an attendance table, besides the
 /// presence headers.
 const HEADER_WORDS: &[&str] = &[
@@ -608,29 +613,24 @@ fn marked_present(cell: &str) -> bool {
     let c = cell.trim().to_lowercase();
     let c = c.trim_matches(|ch: char| ch == '*' || ch == '_' || ch.is_whitespace());
     let first = c.split_whitespace().next().unwrap_or("");
-    matches!(
-        first,
-        "x" | "[x]"
-            | "✓"
-            | "✔"
-            | "✔️"
-            | "✅"
-            | "☑"
-            | "☑️"
-            | "yes"
-            | "y"
-            | "present"
-            | "attended"
-            | "here"
-            | "1"
-            | "true"
-            | "+"
-            | "👍"
-            | "late"
-            | "remote"
-            | "in-person"
-            | "online"
-    )
+    TICKS.contains(&first)
+        || matches!(
+            first,
+            "x" | "[x]"
+                | "yes"
+                | "y"
+                | "present"
+                | "attended"
+                | "here"
+                | "1"
+                | "true"
+                | "+"
+                | "👍"
+                | "late"
+                | "remote"
+                | "in-person"
+                | "online"
+        )
 }
 
 /// A person's line without its mark of presence, and what the mark says:
@@ -640,10 +640,9 @@ fn presence_mark(line: &str) -> (Option<bool>, String) {
     static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\s*(?:[-–—:,]\s*\(?|\()\s*(?:(?P<here>present|attending|attended|remote|online|in[- ]person)|(?P<away>absent|not\s+present|regrets|sent\s+regrets|apologies|excused|unable\s+to\s+attend))\s*\)?\s*\.?$").unwrap()
     });
-    const HERE: &[&str] = &["✅", "✔️", "✔", "✓", "☑️", "☑", "🟢"];
     const AWAY: &[&str] = &["❌", "✖️", "✖", "✗", "✘", "☐", "🔴", "⛔", "🚫"];
     let t = line.trim_start();
-    for (marks, here) in [(HERE, true), (AWAY, false)] {
+    for (marks, here) in [(TICKS, true), (AWAY, false)] {
         if let Some(m) = marks.iter().find(|m| t.starts_with(**m)) {
             return (Some(here), t[m.len()..].trim_start().to_owned());
         }

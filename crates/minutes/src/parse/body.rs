@@ -210,6 +210,11 @@ impl Reader<'_> {
         };
         // The owners of each block's actions, for the blocks that detail it.
         let mut owners_of: HashMap<usize, Vec<Owner>> = HashMap::new();
+        // Each action's text as a restatement would read, in step with
+        // `self.meeting.actions`: computed once per action, not once per
+        // comparison.
+        let mut keys: Vec<String> = Vec::with_capacity(self.meeting.actions.len());
+        keys.extend(self.meeting.actions.iter().map(|a| restated_key(&a.text)));
         for c in candidates {
             let b = &self.doc.blocks[c.block];
             let inherited = b
@@ -252,15 +257,16 @@ impl Reader<'_> {
                     || c.cx.under_entry
                     || c.cx.detail_of_action;
                 if in_action_list
-                    && self.meeting.actions.iter().any(|b| {
-                        b.assignee == a.owner.assignee
+                    && self.meeting.actions.iter().zip(&keys).any(|(b, k)| {
+                        *k == key
+                            && b.assignee == a.owner.assignee
                             && b.agenda_item != position
-                            && restated_key(&b.text) == key
                             && (b.about.is_none() || a.about.is_none() || b.about == a.about)
                     })
                 {
                     continue;
                 }
+                keys.push(key);
                 self.check_assignee(&people, &a.owner, a.lines.start);
                 self.meeting.actions.push(Action {
                     assignee: a.owner.assignee,

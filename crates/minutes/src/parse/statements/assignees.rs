@@ -72,8 +72,27 @@ static OWNER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `The SC decided it would …`, `the council agreed that they will …`.
 static GROUP_RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<who>we|(?:the\s+)?[\w-]+)\s+(?:decided|agreed|resolved)\s+(?:that\s+)?(?:it|they|we)\s+(?:would|will|should)\s+(?P<rest>\S+(?:\s+\S+)?)").unwrap()
+    Regex::new(r"(?i)\b(?P<who>we|(?:the\s+)?[\w-]+)\s+(?:decided|agreed|resolved)\s+(?:that\s+)?(?:it|they|we)\s+(?P<modal>would|will|should)\s+(?P<rest>\S+(?:\s+\S+)?)").unwrap()
 });
+
+/// `The SC decided it would tell the community …`: the group resolving to
+/// act after the meeting, which is that act as well as a decision. Not a
+/// choice made at the meeting (`decided that it would reject the PEP`) nor
+/// a hedge (`agreed we should`).
+pub(super) fn group_resolves_to_act(s: &str) -> bool {
+    static CHOICE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:accept|approve|reject|adopt|keep|stay|defer|postpone|go\s+with|use|not)\b",
+        )
+        .unwrap()
+    });
+    GROUP_RESOLVED.captures(s).is_some_and(|c| {
+        is_group_subject(&c["who"])
+            && !c["modal"].eq_ignore_ascii_case("should")
+            && !NOT_COMMITMENT_REST.is_match(&c["rest"])
+            && !CHOICE_VERB.is_match(&c["rest"])
+    })
+}
 
 /// Verb forms that do not agree with one person as subject.
 static PLURAL_VERB: LazyLock<Regex> =

@@ -118,18 +118,6 @@ pub struct Classifier<'a> {
     pub trace: Option<&'a std::cell::RefCell<Vec<Traced>>>,
 }
 
-/// `The SC decided it would tell …`, `the council agreed that we will
-/// …`: the group resolving to act after the meeting.
-static RESOLVED_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we|sc|council|committee|board|group|team|wg|tsc|tc)\s+(?:decided|agreed|resolved)\s+(?:that\s+)?(?:it|they|we)\s+(?:would|will)\s+(?P<rest>\w+(?:\s+\w+)?)").unwrap()
-});
-
-/// Verbs whose act is the decision itself.
-static CHOICE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:accept|approve|reject|adopt|keep|stay|defer|postpone|go\s+with|use|not)\b")
-        .unwrap()
-});
-
 /// `Follow up on past action items`, `Review of action items`: a title
 /// naming the earlier actions a meeting goes through (it ends there, so
 /// `Will comment to see if any outstanding action items are left` is not
@@ -236,7 +224,9 @@ impl Classifier<'_> {
             let f = features::features(&unit, self.people);
             // An entry of a list of conclusions that assigns work (`Ana to
             // update the PR`) is that work, not a conclusion.
-            let assigns = labelled_action(s) || self.terse_assignment(s);
+            let labelled = labelled_action(s);
+            let terse = self.terse_assignment(s);
+            let assigns = labelled || terse;
             let ruled = (cx.in_list_of == Some(StatementSection::Decisions) && !assigns)
                 || records_procedure(s)
                 || features::DECISION_LABEL.is_match(s);
@@ -276,22 +266,14 @@ impl Classifier<'_> {
                         .as_deref()
                         .is_some_and(|p| is_topic(p, self.people)))
                 || owned_step
-                || labelled_action(s)
-                || self.terse_assignment(s);
+                || labelled
+                || terse;
             // `Follow up on past action items`: the agenda's routine of
             // going through earlier actions, not a new one.
-            let routine = words(s) <= 8
-                && PAST_ACTIONS.is_match(s)
-                && !labelled_action(s)
-                && !self.terse_assignment(s);
+            let routine = words(s) <= 8 && PAST_ACTIONS.is_match(s) && !labelled && !terse;
             // `The SC decided it would tell the community …`: a decision
             // whose content is the group's own later act is that act too.
-            // A choice made at the meeting (`decided that it would reject
-            // the PEP`) or a hedge (`agreed we should`) is no later act.
-            let resolved_to_act = RESOLVED_TO_ACT.captures(s).is_some_and(|c| {
-                !assignees::NOT_COMMITMENT_REST.is_match(&c["rest"])
-                    && !CHOICE_VERB.is_match(&c["rest"])
-            });
+            let resolved_to_act = assignees::group_resolves_to_act(s);
             let is_action = !ruled
                 && !topic_head
                 && !routine
