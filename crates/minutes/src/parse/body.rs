@@ -175,7 +175,22 @@ impl Reader<'_> {
             walk.action_items.insert(i);
             walk.action_entries.insert(i);
         }
+        // The question a block may answer: the item it is nested in, or
+        // the item just before it at its own level (`* Do people feel
+        // comfortable with …?` then `* Yes.`).
+        let before = i.checked_sub(1).map(|j| &blocks[j]).filter(|p| {
+            p.parent == b.parent
+                && matches!(p.kind, Kind::Item { .. })
+                && matches!(b.kind, Kind::Item { .. })
+        });
+        let asked = [parent, before]
+            .into_iter()
+            .flatten()
+            .map(|q| q.text.trim())
+            .find(|q| q.ends_with('?'))
+            .map(str::to_owned);
         BlockContext {
+            asked,
             in_list_of: in_list_of.filter(|_| sections::statement_section(&b.text).is_none()),
             detail_of_action,
             under_entry,

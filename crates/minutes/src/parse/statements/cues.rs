@@ -151,6 +151,36 @@ pub(super) fn speaker_plan(s: &str) -> bool {
     })
 }
 
+/// `Are we okay with these asks?` answered `Yes, Tim to follow up`: the
+/// group's consent to a question put to it, the same conclusion as `no
+/// objections`. The question must ask the group to choose (`should we`,
+/// `are we okay with`, `do people agree`); a question of fact (`did we
+/// figure out if …?`, `is this feasible?`) answered `yes` records a fact,
+/// and so does an answer that goes on hedging (`Yes, maybe later`). A
+/// `no` counts only as a word on its own (`No.`, `No - not yet`): `No one
+/// volunteered` is no answer.
+pub(super) fn consents_to_question(answer: &str, question: &str) -> bool {
+    static GROUP_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)
+            (?:^|[.;:]\s|\)\s)\W*
+            (?: (?:should|shall)\s+(?:we|the\s+(?:group|team|committee|council|board|sc|tsc|wg))\s+\w
+              | (?:can|could|would|will)\s+we\s+(?:all\s+)?(?:agree|approve|accept|adopt|go\s+ahead|move\s+forward|proceed)\b
+              | (?:are|is)\s+(?:we|people|everyone|everybody|folks|all)\s+(?:\w+\s+)?(?:ok|okay|fine|good|comfortable|happy|agreed|in\s+agreement|ready|aligned)\b
+              | (?:do|does)\s+(?:we|people|everyone|everybody|folks|anyone|anybody)\s+(?:\w+\s+)?(?:agree|want|support|approve|accept|feel|object)\b
+              | \bany\s+objections?\b
+            )
+            [^?]*\?\W*$",
+        )
+        .unwrap()
+    });
+    static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)^[\s*_"'“‘(]*(?:(?:yes|yep|yeah|agreed)(?:[\s,.;:!)”’]|$)|(?:no|nope)(?:\s*[,.;:!)”’–-]|\s*$)|no\s+objections?\b)"#)
+            .unwrap()
+    });
+    ANSWER.is_match(answer) && !HEDGE.is_match(answer) && GROUP_QUESTION.is_match(question.trim())
+}
+
 /// Whether text opens with one of the imperatives minute-takers use for
 /// next steps (`write …`, `follow up …`).
 pub(super) fn opens_with_imperative(text: &str) -> bool {
@@ -317,6 +347,57 @@ pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 10: the answer to a choice put to the group is its decision;
+    /// an answer to a question of fact, a hedged answer, or a line that
+    /// merely opens with `no` is not.
+    #[test]
+    fn consent_answers_a_choice_put_to_the_group() {
+        for (answer, question) in [
+            (
+                "Yes, Tim to follow up on email",
+                "Are we okay with these asks?",
+            ),
+            (
+                "Yes",
+                "Should we close this since the requestor is not interested?",
+            ),
+            ("No.", "Should the board extend the deadline?"),
+            (
+                "Agreed",
+                "Do people feel comfortable with out-of-band releases?",
+            ),
+            (
+                "Yes.",
+                "(Myles) Do people feel comfortable with out-of-band releases?",
+            ),
+            ("No objections", "Any objections to landing it?"),
+        ] {
+            assert!(
+                consents_to_question(answer, question),
+                "{answer} / {question}"
+            );
+        }
+        for (answer, question) in [
+            (
+                "Yes, once added",
+                "Bradley did we figure out if it would work?",
+            ),
+            ("Yes this is.", "Is this something feasible?"),
+            (
+                "`--no-addons` exists today",
+                "Can we make native modules opt-in?",
+            ),
+            ("No one volunteered", "Should we run a sprint?"),
+            ("Yes, maybe later", "Should we run a sprint?"),
+            ("Yes", "We should run a sprint."),
+        ] {
+            assert!(
+                !consents_to_question(answer, question),
+                "{answer} / {question}"
+            );
+        }
+    }
 
     /// Issue 10: councils record conclusions as `accepted`, `rejected` or
     /// `proceeding with`; a cue the classifier weighs, undone by a negation

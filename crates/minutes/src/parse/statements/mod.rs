@@ -8,7 +8,9 @@
 //! - **structure decides first**: an entry of a list named for decisions
 //!   (`Decisions`, `Resolutions`, `Outcomes`) is a decision; a block that
 //!   records a motion or a vote with its result (`motion carried`,
-//!   `vote passed 5-0`) or consent to an agenda or minutes is a decision;
+//!   `vote passed 5-0`) or consent to an agenda or minutes is a decision,
+//!   and so is the answer to a choice put to the group (`Yes` under
+//!   `Should we close this?`);
 //!   an unticked task box naming someone is an action;
 //! - **a classifier decides the rest**: two logistic regressions
 //!   ([`model`]), trained on the answer keys by `examples/train.rs`, score
@@ -93,6 +95,9 @@ pub struct BlockContext {
     pub parent_text: Option<String>,
     /// The block is a list item with items nested under it.
     pub has_children: bool,
+    /// The question it may answer: the text of the item it is nested in,
+    /// or of the item just before it at its level, when that ends in `?`.
+    pub asked: Option<String>,
 }
 
 /// One unit as the classifier saw it: for the trainer, which labels units
@@ -230,15 +235,25 @@ impl Classifier<'_> {
             let ruled = (cx.in_list_of == Some(StatementSection::Decisions) && !assigns)
                 || records_procedure(s)
                 || features::DECISION_LABEL.is_match(s);
+            // `Yes, Tim to follow up` under `Are we okay with these
+            // asks?`: the group's answer to a choice put to it. It may
+            // assign work too, so unlike the rules above it leaves the
+            // action to be found.
+            let consent = index == 0
+                && cx
+                    .asked
+                    .as_deref()
+                    .is_some_and(|q| cues::consents_to_question(s, q));
             if let Some(trace) = self.trace {
                 trace.borrow_mut().push(Traced {
                     text: clean_text(s),
                     features: f.clone(),
-                    ruled_decision: ruled,
+                    ruled_decision: ruled || consent,
                 });
             }
             // A question records no conclusion, whatever its words.
-            if ruled || (self.model.decision.accepts(&f) && !s.trim_end().ends_with('?')) {
+            if ruled || consent || (self.model.decision.accepts(&f) && !s.trim_end().ends_with('?'))
+            {
                 decided.push((start, s));
             }
             // An entry of an action list is an action, unless it is a topic
