@@ -151,6 +151,26 @@ pub(super) fn speaker_plan(s: &str) -> bool {
     })
 }
 
+/// `For now, keep editorializing out`, `Leave the schedule as is`, `Wait
+/// on the post until we meet with Lexi`: an instruction, with no one named,
+/// to keep things as they are or to hold off until something happens. It
+/// records the group's choice not to act, so it is a decision, not work to
+/// do. Not a matter left open on the agenda (`Leave on the agenda until
+/// then`: nothing was concluded), nor `Keep in mind …`.
+pub(super) fn holds_status_quo(s: &str) -> bool {
+    static HOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^[\s*_]*(?:for\s+now,?\s+)?
+            (?: (?:keep|leave)\s+\S.*?\b(?:as[\s-]is|unchanged|for\s+now|out|until)\b
+              | (?:wait|hold\s+off)\b.*?\buntil\b )",
+        )
+        .unwrap()
+    });
+    static OPEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bagenda\b|^\W*keep\s+in\s+mind\b").unwrap());
+    HOLD.is_match(s) && !OPEN.is_match(s) && !s.trim_end().ends_with('?')
+}
+
 /// `Are we okay with these asks?` answered `Yes, Tim to follow up`: the
 /// group's consent to a question put to it, the same conclusion as `no
 /// objections`. The question must ask the group to choose (`should we`,
@@ -347,6 +367,30 @@ pub fn cues(s: &str, people: &People) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 10: an instruction to keep things as they are, or to hold off
+    /// until something happens, records the group's choice; a matter left
+    /// on the agenda records none.
+    #[test]
+    fn holding_the_status_quo_is_a_decision() {
+        for s in [
+            "For now, keep editorializing out.",
+            "Wait on the grants post until we meet with Lexi",
+            "Leave the schedule as is.",
+            "leave Active/Maintenance as is for now",
+        ] {
+            assert!(holds_status_quo(s), "{s}");
+        }
+        for s in [
+            "Leave on the agenda until then",
+            "Keep in mind the Docker team, for now.",
+            "Keep curating the roadmap",
+            "Wait NVD database to be fixed",
+            "Should we wait until the release?",
+        ] {
+            assert!(!holds_status_quo(s), "{s}");
+        }
+    }
 
     /// Issue 10: the answer to a choice put to the group is its decision;
     /// an answer to a question of fact, a hedged answer, or a line that

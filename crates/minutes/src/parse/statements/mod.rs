@@ -10,7 +10,8 @@
 //!   records a motion or a vote with its result (`motion carried`,
 //!   `vote passed 5-0`) or consent to an agenda or minutes is a decision,
 //!   and so is the answer to a choice put to the group (`Yes` under
-//!   `Should we close this?`);
+//!   `Should we close this?`) or an instruction to hold the status quo
+//!   (`For now, keep X out`, `Wait on Y until …`);
 //!   an unticked task box naming someone is an action;
 //! - **a classifier decides the rest**: two logistic regressions
 //!   ([`model`]), trained on the answer keys by `examples/train.rs`, score
@@ -234,7 +235,10 @@ impl Classifier<'_> {
             let assigns = labelled || terse;
             let ruled = (cx.in_list_of == Some(StatementSection::Decisions) && !assigns)
                 || records_procedure(s)
-                || features::DECISION_LABEL.is_match(s);
+                || features::DECISION_LABEL.is_match(s)
+                || (cx.in_list_of != Some(StatementSection::Actions)
+                    && !assigns
+                    && cues::holds_status_quo(s));
             // `Yes, Tim to follow up` under `Are we okay with these
             // asks?`: the group's answer to a choice put to it. It may
             // assign work too, so unlike the rules above it leaves the
