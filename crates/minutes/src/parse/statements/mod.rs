@@ -148,6 +148,12 @@ static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     ").unwrap()
 });
 
+/// `Options:`, `Requirements are listed as:`, `Proposals from the call:`:
+/// a label over things weighed, not concluded.
+static WEIGHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:options?|requirements?|proposals?|questions?|ideas?|alternatives?|suggestions?|criteria|candidates?|pros|cons|considerations?)\b[^:]{0,40}:\s*$").unwrap()
+});
+
 /// Whether a unit records a motion's or vote's result: not when the result
 /// is in doubt (`need to follow up to see if the resolution was passed`).
 fn records_procedure(s: &str) -> bool {
@@ -255,8 +261,19 @@ impl Classifier<'_> {
                     ruled_decision: ruled || consent,
                 });
             }
-            // A question records no conclusion, whatever its words.
-            if ruled || consent || (self.model.decision.accepts(&f) && !s.trim_end().ends_with('?'))
+            // A question records no conclusion, whatever its words; nor
+            // does an entry of a list of options, requirements or
+            // proposals (`Requirements are listed as:`): it is one of the
+            // things weighed. (`The SC decided:` introduces conclusions,
+            // so not every list a colon opens.)
+            let enumerated = cx.in_list_of.is_none()
+                && cx
+                    .parent_text
+                    .as_deref()
+                    .is_some_and(|p| WEIGHED.is_match(p));
+            if ruled
+                || consent
+                || (self.model.decision.accepts(&f) && !s.trim_end().ends_with('?') && !enumerated)
             {
                 decided.push((start, s));
             }
