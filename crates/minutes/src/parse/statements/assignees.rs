@@ -41,7 +41,7 @@ static COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     let one = format!(r"(?:{handle}|{office}|(?:[Tt]he\x20)?{name})");
     Regex::new(&format!(
         r"(?x)(?:^|[-–—:;,(]\s*|\b(?:and|so|then|but|is|was|that)\s+)
-          (?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*|[Ww]e|I|[Hh]e|[Ss]he|[Tt]hey|[Hh]is\x20team|[Oo]ur\x20team)
+          (?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*|[Ww]e|I|[Hh]e|[Ss]he|[Tt]hey|(?:[Hh]is|[Hh]er|[Tt]heir)\x20team|[Oo]ur\x20team)
           \s*:?\s+
           (?P<verb>will|shall|would|should|(?:is|are|am)\s+going\s+to|'ll|’ll|volunteered\s+to|offered\s+to|(?:has|have)\s+agreed\s+to|agreed\s+to|agree\s+to|(?:is|are)\s+to|plans?\s+to|needs?\s+to|will\s+need\s+to|to)
           \s+(?P<rest>\S+(?:\s+\S+)?)"
@@ -256,7 +256,9 @@ pub fn commitments(s: &str, people: &People, antecedent: &[Owner]) -> Vec<Owner>
         match subj.to_lowercase().as_str() {
             "we" | "our team" => return vec![Owner::group(subj)],
             "i" => continue,
-            "he" | "she" | "they" => {
+            // `His team is going to propose a schema`: the team of the
+            // person spoken of, who answers for it.
+            "he" | "she" | "they" | "his team" | "her team" | "their team" => {
                 if !antecedent.is_empty() {
                     return antecedent.to_vec();
                 }
@@ -338,7 +340,7 @@ pub fn sentence_subjects(s: &str, people: &People) -> Vec<Owner> {
     static OPENING: LazyLock<Regex> = LazyLock::new(|| {
         let one = r"(?:@[A-Za-z0-9][A-Za-z0-9-]*|\p{Lu}[\p{L}'’.-]*(?:\x20\p{Lu}[\p{L}'’.-]*)?)";
         Regex::new(&format!(
-            r"^\W*(?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*)\s+\p{{Ll}}"
+            r"^\W*(?P<subj>{one}(?:\s*(?:,|and|&)\s*{one})*),?\s+\p{{Ll}}"
         ))
         .unwrap()
     });
@@ -565,6 +567,12 @@ mod tests {
         let after = owners("they will send it out soon", &p, &[], &before);
         assert_eq!(after.len(), 2);
         assert_eq!(after[1].assignee, "bo-c");
+        // Issue 10: a speaker set off by a comma is the subject too, and
+        // `his team` is that person's.
+        let before = sentence_subjects("Ana, from talks on GitHub, would want more data", &p);
+        let after = owners("His team is going to propose a schema", &p, &[], &before);
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].assignee, "anas");
     }
 
     #[test]
