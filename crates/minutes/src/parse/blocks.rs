@@ -147,6 +147,109 @@ impl LineIndex {
     }
 }
 
+/// `<ana>`, `<bo_x>`: a chat log's speaker, which Markdown reads as an
+/// HTML tag. A tag HTML knows (`<b>`, `<details>`) or one with attributes
+/// is HTML.
+fn irc_nick(h: &str) -> Option<&str> {
+    const HTML: &[&str] = &[
+        "a",
+        "abbr",
+        "address",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "caption",
+        "center",
+        "cite",
+        "code",
+        "col",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "li",
+        "link",
+        "main",
+        "mark",
+        "meta",
+        "nav",
+        "ol",
+        "p",
+        "picture",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "small",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+    ];
+    let name = h.strip_prefix('<')?.strip_suffix('>')?;
+    let ok = !name.is_empty()
+        && name.len() <= 32
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-[]|^`".contains(c));
+    (ok && !HTML.contains(&name.to_ascii_lowercase().as_str())).then_some(name)
+}
+
 /// Splits a document into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
     blocks_and_rules(text).0
@@ -206,6 +309,10 @@ impl<'t> Builder<'t> {
                 if h.trim().to_ascii_lowercase().starts_with("<br") =>
             {
                 self.line_break()
+            }
+            // `<ana> I will draft it`: a chat log's speaker, not HTML.
+            Event::InlineHtml(h) if irc_nick(&h).is_some() => {
+                self.speaker(irc_nick(&h).unwrap_or_default(), &h, range)
             }
             Event::Rule => self.rules.push(self.index.line(range.start)),
             Event::TaskListMarker(checked) => {
@@ -435,6 +542,21 @@ impl<'t> Builder<'t> {
     }
 
     /// Appends a line break to the innermost frame.
+    /// A chat log's `<nick>`: at the start of a line it opens the
+    /// speaker's turn, written `nick: ` as minute-takers write turns;
+    /// elsewhere it is text as written.
+    fn speaker(&mut self, nick: &str, raw: &str, range: Range<usize>) {
+        let at_line_start = self
+            .stack
+            .last()
+            .is_some_and(|f| f.text.is_empty() || f.text.ends_with('\n'));
+        if at_line_start {
+            self.push_text(&format!("{nick}: "), range);
+        } else {
+            self.push_text(raw, range);
+        }
+    }
+
     fn line_break(&mut self) {
         if let Some(f) = self.stack.last_mut() {
             f.text.push('\n');

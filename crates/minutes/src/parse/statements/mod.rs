@@ -204,12 +204,16 @@ impl Classifier<'_> {
             start: block.line_at(start),
             end: block.line_at(start + len.saturating_sub(1)),
         };
-        // A whole bullet is one unit where structure says what it is.
-        let whole = cx.in_list_of.is_some()
-            || checked.is_some()
-            || assignees::ACTION_LABEL.is_match(text)
-            || features::DECISION_LABEL.is_match(text)
-            || records_procedure(text);
+        // A whole bullet is one unit where structure says what it is; a
+        // paragraph of several labelled lines (a chat log, a scribe's
+        // `RESOLUTION:` and `ACTION:` lines) is several statements.
+        let turns = text.lines().skip(1).any(sentences::opens_turn);
+        let whole = !turns
+            && (cx.in_list_of.is_some()
+                || checked.is_some()
+                || assignees::ACTION_LABEL.is_match(text)
+                || features::DECISION_LABEL.is_match(text)
+                || records_procedure(text));
         let units: Vec<(usize, &str)> = if whole {
             vec![(text.len() - text.trim_start().len(), text.trim())]
         } else {

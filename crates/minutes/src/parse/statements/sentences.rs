@@ -4,7 +4,7 @@
 //! a handle, or a parenthesis), unless the word before is an abbreviation
 //! (`e.g.`, `vs.`, an initial); at a blank line (a paragraph break inside a
 //! list item); and at a line break after end punctuation or a label, or
-//! before a dash. Offsets are kept, so every sentence knows its lines.
+//! before a dash or a line that opens with a label or a speaker's turn. Offsets are kept, so every sentence knows its lines.
 
 /// The sentences of `text`, each with its byte offset, trimmed.
 pub fn sentences(text: &str) -> Vec<(usize, &str)> {
@@ -64,6 +64,7 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
                             .next()
                             .is_some_and(|ch| ch.is_uppercase() || ch == '@')
                     || after.starts_with(['-', '*', '•'])
+                    || opens_turn(after)
             }
             _ => false,
         };
@@ -83,6 +84,17 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
         })
         .filter(|(_, t)| !t.is_empty())
         .collect()
+}
+
+/// Whether a line opens with a label or a speaker's turn (`ACTION: …`,
+/// `RESOLUTION: …`, `Dana: …`, `Proposed resolution: …`): a chat log or
+/// a scribe's notes, one statement per line.
+pub fn opens_turn(line: &str) -> bool {
+    static TURN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[@\p{Lu}][\p{L}\p{N}_'’.-]*(?:\x20[\p{L}][\p{L}'’-]*){0,2}:\s+\S")
+            .unwrap()
+    });
+    TURN.is_match(line)
 }
 
 #[cfg(test)]
