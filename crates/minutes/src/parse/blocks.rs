@@ -147,99 +147,17 @@ impl LineIndex {
     }
 }
 
-/// `<ana>`, `<bo_x>`: a chat log's speaker, which Markdown reads as an
+/// `<ana>`, `<bo-x>`: a chat log's speaker, which Markdown reads as an
 /// HTML tag. A tag HTML knows (`<b>`, `<details>`) or one with attributes
-/// is HTML.
+/// is HTML. (A nick that is no valid tag name, `<bo_x>`, stays text.)
 fn irc_nick(h: &str) -> Option<&str> {
-    const HTML: &[&str] = &[
-        "a",
-        "abbr",
-        "address",
-        "article",
-        "aside",
-        "audio",
-        "b",
-        "big",
-        "blockquote",
-        "body",
-        "br",
-        "button",
-        "caption",
-        "center",
-        "cite",
-        "code",
-        "col",
-        "dd",
-        "del",
-        "details",
-        "dfn",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "embed",
-        "figcaption",
-        "figure",
-        "font",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hr",
-        "html",
-        "i",
-        "iframe",
-        "img",
-        "input",
-        "ins",
-        "kbd",
-        "label",
-        "li",
-        "link",
-        "main",
-        "mark",
-        "meta",
-        "nav",
-        "ol",
-        "p",
-        "picture",
-        "pre",
-        "q",
-        "s",
-        "samp",
-        "script",
-        "section",
-        "small",
-        "source",
-        "span",
-        "strike",
-        "strong",
-        "style",
-        "sub",
-        "summary",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "time",
-        "title",
-        "tr",
-        "tt",
-        "u",
-        "ul",
-        "var",
-        "video",
-        "wbr",
-    ];
+    // The elements minutes use or paste, lower-case.
+    const HTML: &str = "a abbr address article aside audio b big blockquote body br button \
+        caption center cite code col dd del details dfn div dl dt em embed figcaption figure \
+        font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label \
+        li link main mark meta nav ol p picture pre q s samp script section small source span \
+        strike strong style sub summary sup table tbody td tfoot th thead time title tr tt u ul \
+        var video wbr";
     let name = h.strip_prefix('<')?.strip_suffix('>')?;
     let ok = !name.is_empty()
         && name.len() <= 32
@@ -247,7 +165,10 @@ fn irc_nick(h: &str) -> Option<&str> {
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "_-[]|^`".contains(c));
-    (ok && !HTML.contains(&name.to_ascii_lowercase().as_str())).then_some(name)
+    let html = HTML
+        .split_whitespace()
+        .any(|t| t.eq_ignore_ascii_case(name));
+    (ok && !html).then_some(name)
 }
 
 /// Splits a document into blocks.
@@ -311,8 +232,10 @@ impl<'t> Builder<'t> {
                 self.line_break()
             }
             // `<ana> I will draft it`: a chat log's speaker, not HTML.
-            Event::InlineHtml(h) if irc_nick(&h).is_some() => {
-                self.speaker(irc_nick(&h).unwrap_or_default(), &h, range)
+            Event::InlineHtml(h) => {
+                if let Some(nick) = irc_nick(&h) {
+                    self.speaker(nick, &h, range);
+                }
             }
             Event::Rule => self.rules.push(self.index.line(range.start)),
             Event::TaskListMarker(checked) => {
@@ -541,22 +464,25 @@ impl<'t> Builder<'t> {
         }
     }
 
-    /// Appends a line break to the innermost frame.
     /// A chat log's `<nick>`: at the start of a line it opens the
     /// speaker's turn, written `nick: ` as minute-takers write turns;
     /// elsewhere it is text as written.
     fn speaker(&mut self, nick: &str, raw: &str, range: Range<usize>) {
-        let at_line_start = self
-            .stack
-            .last()
-            .is_some_and(|f| f.text.is_empty() || f.text.ends_with('\n'));
-        if at_line_start {
+        if self.at_line_start() {
             self.push_text(&format!("{nick}: "), range);
         } else {
             self.push_text(raw, range);
         }
     }
 
+    /// Whether the innermost frame's text is at the start of a line.
+    fn at_line_start(&self) -> bool {
+        self.stack
+            .last()
+            .is_some_and(|f| f.text.is_empty() || f.text.ends_with('\n'))
+    }
+
+    /// Appends a line break to the innermost frame.
     fn line_break(&mut self) {
         if let Some(f) = self.stack.last_mut() {
             f.text.push('\n');

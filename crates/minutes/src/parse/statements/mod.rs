@@ -227,6 +227,15 @@ impl Classifier<'_> {
             .map(|(start, s)| (start, IRC_STAMP.find(s).map_or(s, |m| &s[..m.start()])))
             .filter(|(_, s)| !s.is_empty())
             .collect();
+        // An entry of a list of options, requirements or proposals
+        // (`Requirements are listed as:`) is one of the things weighed,
+        // not a conclusion. (`The SC decided:` introduces conclusions, so
+        // not every list a colon opens.)
+        let enumerated = cx.in_list_of.is_none()
+            && cx
+                .parent_text
+                .as_deref()
+                .is_some_and(|p| WEIGHED.is_match(p));
         let mut decided: Vec<(usize, &str)> = Vec::new();
         let mut antecedent: Vec<Owner> = Vec::new();
         for (index, &(start, s)) in units.iter().enumerate() {
@@ -265,16 +274,7 @@ impl Classifier<'_> {
                     ruled_decision: ruled || consent,
                 });
             }
-            // A question records no conclusion, whatever its words; nor
-            // does an entry of a list of options, requirements or
-            // proposals (`Requirements are listed as:`): it is one of the
-            // things weighed. (`The SC decided:` introduces conclusions,
-            // so not every list a colon opens.)
-            let enumerated = cx.in_list_of.is_none()
-                && cx
-                    .parent_text
-                    .as_deref()
-                    .is_some_and(|p| WEIGHED.is_match(p));
+            // A question records no conclusion, whatever its words.
             if ruled
                 || consent
                 || (self.model.decision.accepts(&f) && !s.trim_end().ends_with('?') && !enumerated)

@@ -6,6 +6,9 @@
 //! list item); and at a line break after end punctuation or a label, or
 //! before a dash or a line that opens with a label or a speaker's turn. Offsets are kept, so every sentence knows its lines.
 
+use regex::Regex;
+use std::sync::LazyLock;
+
 /// The sentences of `text`, each with its byte offset, trimmed.
 pub fn sentences(text: &str) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
@@ -87,11 +90,12 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Whether a line opens with a label or a speaker's turn (`ACTION: …`,
-/// `RESOLUTION: …`, `Dana: …`, `Proposed resolution: …`): a chat log or
-/// a scribe's notes, one statement per line.
+/// `RESOLUTION: …`, `Dana: …`, `Proposed resolution: …`, or a chat nick
+/// in lower case, `kira_w: …`): a chat log or a scribe's notes, one
+/// statement per line.
 pub fn opens_turn(line: &str) -> bool {
-    static TURN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^[@\p{Lu}][\p{L}\p{N}_'’.-]*(?:\x20[\p{L}][\p{L}'’-]*){0,2}:\s+\S")
+    static TURN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[@\p{Lu}][\p{L}\p{N}_'’.-]*(?:\x20[\p{L}][\p{L}'’-]*){0,2}|\p{Ll}[\p{L}\p{N}_|^`\[\]-]*):\s+\S")
             .unwrap()
     });
     TURN.is_match(line)
@@ -100,6 +104,25 @@ pub fn opens_turn(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::sentences;
+
+    /// Issue 10: a scribe's log keeps one statement per line, whoever
+    /// opens it (a label, a name, a chat nick in lower case).
+    #[test]
+    fn each_turn_of_a_log_is_a_sentence() {
+        let s: Vec<&str> =
+            sentences("RESOLUTION: ship v2\nACTION: Chen to draft it\nkira_w: I will review")
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect();
+        assert_eq!(
+            s,
+            vec![
+                "RESOLUTION: ship v2",
+                "ACTION: Chen to draft it",
+                "kira_w: I will review"
+            ]
+        );
+    }
 
     #[test]
     fn sentences_end_where_writers_end_them() {
